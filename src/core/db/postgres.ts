@@ -1,0 +1,92 @@
+import pg from "pg";
+import { normalisingParsers } from "./normalise.ts";
+import type { Db, Queryable, QueryResult, Row } from "./types.ts";
+
+export interface PostgresOptions {
+  /** Every connection gets this search_path: how tests isolate themselves in one database. */
+  schema?: string;
+  max?: number;
+}
+
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    const custom = normalisingParsers[oid];
+    if (custom && format !== "binary") return custom;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  });
+  // A pool emits 'error' when an idle client dies (server restart); without a listener that kills the process.
+  pool.on("error", () => {});
+  const db = new PostgresDb(pool, redactUrl(url) + (options.schema ? ` (schema ${options.schema})` : ""));
+  await db.query("select 1");
+  return db;
+}
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const result = await client.query<T>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+class PostgresDb implements Db {
+  readonly engine = "postgres" as const;
+  private readonly inner: Queryable;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly description: string,
+  ) {
+    this.inner = wrap(pool);
+  }
+
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+    return this.inner.query<T>(sql, params);
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.inner.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("begin");
+      const result = await fn(wrap(client));
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      await client.query("rollback").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
