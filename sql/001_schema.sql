@@ -10,14 +10,23 @@ create table app_settings (
 );
 insert into app_settings (key, value) values ('report_tz', 'Asia/Kolkata');
 
--- The one place a business day is computed: the calendar date of an instant in the reporting zone.
+-- The one place a business day is computed: the calendar date of an instant in a time zone.
+-- The zone is an argument (callers read it from app_settings, e.g. report_tz()), so the function
+-- looks nothing up: it inlines, and it works where search_path is restricted (PostgreSQL 17's
+-- REFRESH MATERIALIZED VIEW runs with search_path = pg_catalog).
+create function business_day(ts timestamptz, tz text) returns date
+  language sql immutable parallel safe
+  as $$ select (ts at time zone tz)::date $$;
+
 create function report_tz() returns text
   language sql stable
   as $$ select coalesce((select value from app_settings where key = 'report_tz'), 'Asia/Kolkata') $$;
 
+-- Shorthand for queries: the business day in the configured reporting zone. It looks the zone up,
+-- so materialized views must use the two-argument form instead.
 create function business_day(ts timestamptz) returns date
   language sql stable
-  as $$ select (ts at time zone report_tz())::date $$;
+  as $$ select business_day(ts, report_tz()) $$;
 
 create table customers (
   customer_id text primary key,

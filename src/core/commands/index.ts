@@ -1,9 +1,10 @@
 import { CommandRegistry } from "./registry.ts";
+import { roasCommand } from "./roas.ts";
 
 /**
  * Every command the bot answers, whichever surface asks (Slack, console, CLI, digest).
  * A new capability adds its file under src/core/commands/ and one line here.
  */
 export function createRegistry(): CommandRegistry {
-  return new CommandRegistry([]);
+  return new CommandRegistry([roasCommand]);
 }

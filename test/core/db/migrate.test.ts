@@ -25,7 +25,7 @@ describe.each(ENGINES)("database layer on %s", (engine) => {
 
   it("cuts business days in the reporting time zone", async () => {
     const { rows } = await t.db.query<{ day: string }>(
-      "select business_day(timestamptz '2024-07-17 20:00:00+00') as day",
+      "select business_day(timestamptz '2024-07-17 20:00:00+00', report_tz()) as day",
     );
     expect(rows[0]?.day).toBe("2024-07-18");
   });

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SQL_DIR } from "../db/sql-files.ts";
+import { revenueSpendChart } from "../kpis/chart.ts";
+import { INSIGHT_THRESHOLDS, spendRevenueInsights } from "../kpis/insights.ts";
+import { dailyKpis, type KpiSummary, kpiSummary, NoDataError } from "../kpis/kpis.ts";
+import type { RangeSpec } from "../kpis/range.ts";
+import { type Answer, answer, errorAnswer, type Fact, type NextAction } from "./answer.ts";
+import type { Command } from "./registry.ts";
+import { parseRoasArgs } from "./roas-args.ts";
+
+const EXAMPLES = ["/roas", "/roas 7d", "/roas 365d", "/roas 2024-06-01..2024-06-30", "/roas sql"];
+
+export const roasCommand: Command = {
+  name: "roas",
+  summary: "Revenue, marketing spend, ROAS and delivery delay, with a chart",
+  examples: EXAMPLES,
+  async run(args, ctx) {
+    const parsed = parseRoasArgs(args);
+    if (!parsed.ok) return errorAnswer("roas", parsed.message, `Examples: ${EXAMPLES.join(", ")}`);
+    const request = parsed.value;
+    if (request.kind === "help") return roasHelp();
+    if (request.kind === "sql") return viewSqlAnswer();
+    try {
+      return await kpiAnswer(ctx.db, request.range, request.label);
+    } catch (error) {
+      if (error instanceof NoDataError) {
+        return errorAnswer(
+          "roas",
+          error.message,
+          "Load your Blinkit CSV exports with `blinkit data import <folder>`, or generate demo data with `blinkit data generate`.",
+        );
+      }
+      throw error;
+    }
+  },
+};
+
+async function kpiAnswer(
+  db: Parameters<typeof kpiSummary>[0],
+  range: RangeSpec,
+  label: string,
+): Promise<Answer> {
+  const summary = await kpiSummary(db, range);
+  const { firstDay, lastDay } = summary.dataBounds;
+  if (range.kind === "between" && firstDay && lastDay && (range.to < firstDay || range.from > lastDay)) {
+    return errorAnswer(
+      "roas",
+      `There is no data between ${range.from} and ${range.to}.`,
+      `The loaded data covers ${firstDay} to ${lastDay}. Try /roas ${firstDay}..${lastDay} or /roas 30d.`,
+    );
+  }
+  const days = await dailyKpis(db, summary.range);
+  const { current, previous } = summary;
+  const warnings: string[] = [];
+  if (range.kind === "between" && firstDay && lastDay && (range.from < firstDay || range.to > lastDay)) {
+    warnings.push(`The loaded data covers ${firstDay} to ${lastDay}; days outside it count as zero.`);
+  }
+  if (previous.orders === 0 && previous.spend === 0) {
+    warnings.push("No data in the previous period, so changes can't be computed.");
+  }
+  return answer("roas", `ROAS & revenue — ${label}`, {
+    subtitle: `${summary.range.from} to ${summary.range.to} (${summary.range.days} days), compared with ${summary.previousRange.from} to ${summary.previousRange.to}`,
+    facts: kpiFacts(summary),
+    insights: spendRevenueInsights(current, previous),
+    chart: revenueSpendChart(
+      days,
+      `Revenue vs marketing spend, ${summary.range.from} to ${summary.range.to}`,
+    ),
+    actions: rangeActions(range),
+    warnings,
+    data: { summary, daily: days, thresholds: INSIGHT_THRESHOLDS },
+  });
+}
+
+function kpiFacts({ current, previous }: KpiSummary): Fact[] {
+  return [
+    {
+      label: "Total Revenue",
+      unit: "inr",
+      value: current.revenue,
+      previous: previous.revenue,
+      higherIsBetter: true,
+    },
+    { label: "Total Spend", unit: "inr", value: current.spend, previous: previous.spend },
+    {
+      label: "Average ROAS",
+      unit: "ratio",
+      value: current.roas,
+      previous: previous.roas,
+      nullText: "n/a (no spend)",
+      higherIsBetter: true,
+      note: "total revenue ÷ total spend",
+    },
+    {
+      label: "Average Delivery Delay",
+      unit: "minutes",
+      value: current.avgDelayMinutes,
+      previous: previous.avgDelayMinutes,
+      nullText: "n/a (no timed deliveries)",
+      higherIsBetter: false,
+      note:
+        current.avgDelayMinutesLate === null
+          ? "no late orders"
+          : `late orders only: ${current.avgDelayMinutesLate.toFixed(1)} min`,
+    },
+    {
+      label: "Orders",
+      unit: "count",
+      value: current.orders,
+      previous: previous.orders,
+      higherIsBetter: true,
+    },
+    {
+      label: "Late rate",
+      unit: "percent",
+      value: current.lateRate,
+      previous: previous.lateRate,
+      higherIsBetter: false,
+      nullText: "n/a",
+    },
+  ];
+}
+
+function rangeActions(range: RangeSpec): NextAction[] {
+  return [7, 30, 365].map((days) => ({
+    id: `roas_${days}d`,
+    label: `${days} days`,
+    command: `/roas ${days}d`,
+    primary: range.kind === "last" && range.days === days,
+  }));
+}
+
+function roasHelp(): Answer {
+  return answer("roas", "/roas — revenue, spend and ROAS", {
+    visibility: "ephemeral",
+    sections: [
+      {
+        heading: "Periods",
+        lines: [
+          "/roas — last 30 days (counted back from the latest day with data)",
+          "/roas 7d | 30d | 365d (also 7, week, month, year, or any 1–730 days like 14d)",
+          "/roas 2024-06-01..2024-06-30 — explicit dates",
+          "/roas sql — how the numbers are computed (the master analytical view)",
+        ],
+      },
+      {
+        heading: "Definitions",
+        lines: [
+          "Revenue: order totals of non-cancelled orders, by order day in the reporting time zone.",
+          "Average ROAS: total revenue ÷ total marketing spend (n/a when there was no spend).",
+          "Average delivery delay: minutes past the promised time, over all delivered orders (early = 0).",
+          `Underperforming: spend up ≥ ${INSIGHT_THRESHOLDS.spendRise * 100}% while revenue moved less than ±${INSIGHT_THRESHOLDS.revenueFlatBand * 100}%.`,
+        ],
+      },
+    ],
+  });
+}
+
+function viewSqlAnswer(): Answer {
+  const sql = readFileSync(join(SQL_DIR, "master_analytical_view.sql"), "utf8");
+  return answer("roas", "How /roas computes its numbers: master_analytical_view", {
+    visibility: "ephemeral",
+    subtitle: "Orders are rolled up per business day, marketing spend per day, joined on a calendar spine.",
+    sections: [{ heading: "sql/master_analytical_view.sql", lines: sql.trimEnd().split("\n") }],
+    data: { sql },
+  });
+}
