@@ -1,0 +1,34 @@
+import type { Command } from "commander";
+import { writeChartFile } from "../console/chart-file.ts";
+import { renderAnswerText } from "../console/render.ts";
+import { type CliDeps, withRuntime } from "./deps.ts";
+import { printJson } from "./output.ts";
+
+export function registerAskCommand(program: Command, deps: CliDeps): void {
+  program
+    .command("ask")
+    .description('run one command as the console would, e.g. blinkit ask "/roas 30d"')
+    .argument("<line...>", "the command line")
+    .option("--json", "print the answer as JSON")
+    .option("--chart-dir <dir>", "where to write chart PNGs", "data/charts")
+    .action(async (words: string[], options: { json?: boolean; chartDir: string }) => {
+      const line = words.join(" ");
+      await withRuntime(deps, async (runtime) => {
+        const answer = await runtime.registry.runLine(
+          line.startsWith("/") ? line : `/${line}`,
+          runtime.context("cli"),
+        );
+        if (options.json) {
+          printJson(answer);
+        } else {
+          const chartPath = answer.chart
+            ? await writeChartFile(answer.chart, options.chartDir, answer.command)
+            : undefined;
+          process.stdout.write(
+            `${renderAnswerText(answer, { color: Boolean(process.stdout.isTTY), chartPath })}\n`,
+          );
+        }
+        deps.setExitCode(answer.error ? 1 : 0);
+      });
+    });
+}

@@ -1,0 +1,11 @@
+import type { Command } from "commander";
+import { registerAskCommand } from "./ask.ts";
+import { registerDbCommands } from "./db.ts";
+import type { CliDeps } from "./deps.ts";
+import { registerKpiCommand } from "./kpi.ts";
+
+export function registerCliCommands(program: Command, deps: CliDeps): void {
+  registerDbCommands(program, deps);
+  registerKpiCommand(program, deps);
+  registerAskCommand(program, deps);
+}
