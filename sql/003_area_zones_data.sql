@@ -236,7 +236,20 @@ places (state, areas) as (
       'Navrangpura', 'Satellite', 'Bodakdev', 'Vastrapur', 'Prahlad Nagar', 'Prahladnagar', 'SG Highway',
       'S G Highway', 'Maninagar', 'Thaltej', 'Bopal', 'Gota', 'Chandkheda', 'Naranpura', 'Ellisbridge',
       'Paldi', 'Ghatlodia', 'Vejalpur', 'Nikol', 'Naroda', 'Vastral', 'Ambawadi', 'Sabarmati', 'Motera',
-      'Memnagar', 'Shela', 'Juhapura', 'Ashram Road'])
+      'Memnagar', 'Shela', 'Juhapura', 'Ashram Road']),
+    -- Other cities' best-known localities
+    ('Maharashtra', array[
+      'Goregaon East', 'Goregaon West', 'Malad East', 'Malad West', 'Kandivali East', 'Kandivali West',
+      'Borivali East', 'Borivali West', 'Vartak Nagar', 'Majiwada', 'Dharampeth', 'Sitabuldi',
+      'College Road']),
+    ('Haryana', array['DLF Phase 1', 'DLF Phase 2', 'DLF Phase 3', 'DLF Phase 4', 'DLF Phase 5', 'Greenfield Colony']),
+    ('Chandigarh', array['Manimajra']),
+    ('Uttar Pradesh', array['Gomti Nagar', 'Hazratganj', 'Aliganj', 'Aminabad']),
+    ('Rajasthan', array['Vaishali Nagar', 'Mansarovar', 'C Scheme', 'Raja Park', 'Sodala']),
+    ('Gujarat', array['Adajan', 'Vesu', 'Piplod', 'Alkapuri', 'Kalawad Road']),
+    ('Kerala', array['Kakkanad', 'Edappally', 'Vyttila', 'Kaloor', 'Fort Kochi']),
+    ('Madhya Pradesh', array['Vijay Nagar', 'Palasia', 'Rau', 'Arera Colony', 'MP Nagar', 'Kolar Road']),
+    ('Assam', array['Beltola', 'Zoo Road', 'Paltan Bazaar', 'Ganeshguri'])
 )
 insert into area_zones (area_key, area, state, zone, source)
 select area_key(area), area, places.state, zones.zone, 'builtin'
