@@ -1,0 +1,194 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Web API call as the app made it, with JSON-valued arguments already parsed. */
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/** Bytes POSTed to an upload URL handed out by files.getUploadURLExternal. */
+export interface Upload {
+  fileId: string;
+  bytes: Buffer;
+  filename: string;
+}
+
+/** A message POSTed to a response_url. */
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** Arguments Slack's client sends as JSON strings inside form bodies. */
+const JSON_ARGS = new Set(["blocks", "attachments", "view", "files", "metadata"]);
+
+/**
+ * A local HTTP server standing in for Slack's Web API (point `clientOptions.slackApiUrl` at
+ * `apiUrl`), its file upload URLs and response_urls. It records everything so tests can
+ * assert on exactly what users would have seen.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly uploads: Upload[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  private readonly failures = new Map<string, string>();
+  private server: Server | undefined;
+  private baseUrl = "";
+  private nextTs = 1_700_000_000;
+  private nextFile = 1;
+
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    const server = createServer((request, response) => {
+      fake.handle(request, response).catch((error: unknown) => {
+        response.writeHead(500, { "content-type": "text/plain" });
+        response.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    fake.server = server;
+    fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The value for `clientOptions.slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh response_url whose posts are recorded under `id`. */
+  responseUrl(id = `r${this.responses.length + 1}-${Math.random().toString(36).slice(2, 8)}`): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  /** Makes every later call to `method` answer `{ ok: false, error }` (e.g. "not_in_channel"). */
+  failWith(method: string, error: string): void {
+    this.failures.set(method, error);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(url: string): ResponseUrlPost[] {
+    const id = url.slice(url.lastIndexOf("/") + 1);
+    return this.responses.filter((response) => response.id === id);
+  }
+
+  /** Resolves once `condition` holds (work after ack() is asynchronous); rejects after `timeoutMs`. */
+  async waitFor<T>(condition: () => T | undefined | false, timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = condition();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.uploads.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const path = new URL(request.url ?? "/", this.baseUrl).pathname;
+    const contentType = request.headers["content-type"] ?? "";
+    if (path.startsWith("/api/")) {
+      const method = path.slice("/api/".length);
+      const args = parseArgs(body, contentType);
+      this.calls.push({ method, args });
+      return sendJson(response, this.reply(method, args));
+    }
+    if (path.startsWith("/upload/")) {
+      const fileId = path.slice("/upload/".length);
+      const file = await parseUpload(body, contentType);
+      this.uploads.push({ fileId, ...file });
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(`OK - ${file.bytes.length}`);
+      return;
+    }
+    if (path.startsWith("/respond/")) {
+      this.responses.push({ id: path.slice("/respond/".length), body: JSON.parse(body.toString("utf8")) });
+      return sendJson(response, { ok: true });
+    }
+    response.writeHead(404);
+    response.end();
+  }
+
+  private reply(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const error = this.failures.get(method);
+    if (error) return { ok: false, error };
+    switch (method) {
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: this.ts(), message: { text: args.text } };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.ts() };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case "files.getUploadURLExternal": {
+        const fileId = `F${String(this.nextFile++).padStart(6, "0")}`;
+        return { ok: true, file_id: fileId, upload_url: `${this.baseUrl}/upload/${fileId}` };
+      }
+      case "files.completeUploadExternal": {
+        const files = Array.isArray(args.files) ? (args.files as Array<{ id: string; title?: string }>) : [];
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
+      }
+      case "views.publish":
+      case "views.open":
+      case "views.update":
+        return { ok: true, view: { id: `V${this.calls.length}`, ...(args.view as object) } };
+      case "auth.test":
+        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+      default:
+        return { ok: true };
+    }
+  }
+
+  private ts(): string {
+    return `${this.nextTs++}.000100`;
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseArgs(body: Buffer, contentType: string): Record<string, unknown> {
+  const text = body.toString("utf8");
+  if (contentType.includes("application/json")) return text ? JSON.parse(text) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    args[key] = JSON_ARGS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+/** The upload POST is multipart (Slack's client) or a raw body; either way keep the bytes. */
+async function parseUpload(body: Buffer, contentType: string): Promise<{ bytes: Buffer; filename: string }> {
+  if (!contentType.includes("multipart/form-data")) return { bytes: body, filename: "" };
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  for (const [, value] of form) {
+    if (typeof value !== "string")
+      return { bytes: Buffer.from(await value.arrayBuffer()), filename: value.name };
+  }
+  throw new Error("multipart upload without a file part");
+}
+
+function sendJson(response: ServerResponse, payload: unknown): void {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.end(JSON.stringify(payload));
+}
