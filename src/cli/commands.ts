@@ -3,9 +3,11 @@ import { registerAskCommand } from "./ask.ts";
 import { registerDbCommands } from "./db.ts";
 import type { CliDeps } from "./deps.ts";
 import { registerKpiCommand } from "./kpi.ts";
+import { registerZonesCommands } from "./zones.ts";
 
 export function registerCliCommands(program: Command, deps: CliDeps): void {
   registerDbCommands(program, deps);
   registerKpiCommand(program, deps);
   registerAskCommand(program, deps);
+  registerZonesCommands(program, deps);
 }
