@@ -1,0 +1,1 @@
+delete from feedback_embeddings

@@ -1,0 +1,152 @@
+import { sqlQuery } from "../../db/sql-files.ts";
+import type { Queryable } from "../../db/types.ts";
+import type { Embedder } from "../embedder/types.ts";
+import { type FeedbackFilter, filterParams } from "../filter.ts";
+import type { VectorSearcher } from "../index/vector-search.ts";
+import type { Topic } from "./topic.ts";
+
+/** One distinct feedback text among the filtered feedback, with its latest occurrence to cite. */
+export interface RetrievedFeedback {
+  contentHash: string;
+  /** feedback_id of the latest occurrence. */
+  id: string;
+  text: string;
+  date: string | null;
+  area: string | null;
+  zone: string | null;
+  rating: number | null;
+  category: string | null;
+  /** Feedback rows with this text that pass the filter, and distinct customers who wrote it. */
+  occurrences: number;
+  customers: number;
+}
+
+export type RankingMode = "hybrid" | "vector" | "keyword";
+
+export interface Retrieval {
+  items: RetrievedFeedback[];
+  /** The ranking actually used: "keyword" when no vectors were available. */
+  mode: RankingMode;
+  /** Everything that passed the filters, whatever its rank. */
+  matching: { feedback: number; texts: number; customers: number };
+}
+
+export interface RetrieveOptions {
+  /** Texts returned (default 20: what the LLM sees). */
+  k?: number;
+  mode?: RankingMode;
+  /** Length of each ranked list before fusion. */
+  depth?: number;
+}
+
+export interface VectorRanking {
+  embedder: Embedder;
+  searcher: VectorSearcher;
+}
+
+/** Reciprocal-rank fusion constant: damps the head of each list so neither dominates. */
+const RRF_K = 60;
+
+/**
+ * SQL filters first, then ranking: vector cosine and full-text (or, for a question with no
+ * topic, frequency), merged by reciprocal-rank fusion. Without `vectors` (index still
+ * building) it ranks by keywords alone and says so in `mode`.
+ */
+export async function retrieve(
+  db: Queryable,
+  query: { filter: FeedbackFilter; topic: Topic },
+  vectors: VectorRanking | null,
+  options: RetrieveOptions = {},
+): Promise<Retrieval> {
+  const k = options.k ?? 20;
+  const depth = Math.max(options.depth ?? 50, k);
+  const wanted = vectors ? (options.mode ?? "hybrid") : "keyword";
+  const useVectors = wanted !== "keyword" && vectors !== null && query.topic.terms.length > 0;
+  const mode: RankingMode = useVectors ? wanted : "keyword";
+  const lists: string[][] = [];
+  if (useVectors && vectors) {
+    const [queryVector] = await vectors.embedder.embed([query.topic.text]);
+    if (queryVector) {
+      const hits = await vectors.searcher.search(queryVector, query.filter, depth);
+      lists.push(hits.map((hit) => hit.contentHash));
+    }
+  }
+  if (mode !== "vector") lists.push(await keywordRanking(db, query, depth));
+  const ranked = fuse(lists).slice(0, k);
+  const [items, matching] = await Promise.all([
+    describe(db, query.filter, ranked),
+    countMatching(db, query.filter),
+  ]);
+  return { items, mode, matching };
+}
+
+/** Full-text rank when the question has a topic; otherwise the most repeated texts first. */
+async function keywordRanking(db: Queryable, query: { filter: FeedbackFilter; topic: Topic }, depth: number) {
+  const params = filterParams(query.filter);
+  const { rows } = query.topic.keywordQuery
+    ? await db.query<{ content_hash: string }>(sqlQuery("rag_keyword_search"), [
+        ...params,
+        query.topic.keywordQuery,
+        depth,
+      ])
+    : await db.query<{ content_hash: string }>(sqlQuery("rag_frequent_texts"), [...params, depth]);
+  return rows.map((row) => row.content_hash);
+}
+
+/** Reciprocal-rank fusion of ranked lists; ties keep a stable order by hash. */
+export function fuse(lists: readonly string[][]): string[] {
+  const scores = new Map<string, number>();
+  for (const list of lists) {
+    list.forEach((hash, rank) => {
+      scores.set(hash, (scores.get(hash) ?? 0) + 1 / (RRF_K + rank + 1));
+    });
+  }
+  return [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([hash]) => hash);
+}
+
+async function describe(
+  db: Queryable,
+  filter: FeedbackFilter,
+  hashes: string[],
+): Promise<RetrievedFeedback[]> {
+  if (hashes.length === 0) return [];
+  const { rows } = await db.query<{
+    content_hash: string;
+    feedback_id: string;
+    feedback_text: string;
+    day: string | null;
+    area: string | null;
+    zone: string | null;
+    rating: number | null;
+    feedback_category: string | null;
+    occurrences: number;
+    customers: number;
+  }>(sqlQuery("rag_feedback_groups"), [...filterParams(filter), hashes]);
+  const byHash = new Map(rows.map((row) => [row.content_hash, row]));
+  return hashes.flatMap((hash) => {
+    const row = byHash.get(hash);
+    if (!row) return [];
+    return [
+      {
+        contentHash: hash,
+        id: row.feedback_id,
+        text: row.feedback_text.trim(),
+        date: row.day,
+        area: row.area,
+        zone: row.zone,
+        rating: row.rating,
+        category: row.feedback_category,
+        occurrences: row.occurrences,
+        customers: row.customers,
+      },
+    ];
+  });
+}
+
+async function countMatching(db: Queryable, filter: FeedbackFilter): Promise<Retrieval["matching"]> {
+  const { rows } = await db.query<{ feedback: number; texts: number; customers: number }>(
+    sqlQuery("rag_filtered_count"),
+    filterParams(filter),
+  );
+  return rows[0] ?? { feedback: 0, texts: 0, customers: 0 };
+}
