@@ -1,0 +1,281 @@
+import type { Db } from "../db/types.ts";
+import { metricsPathFor, saveDelayModel } from "./artifact.ts";
+import { evaluateOnHoldout } from "./evaluate.ts";
+import {
+  type AreaEncodingKind,
+  encodeOrders,
+  featureColumns,
+  fitEncoding,
+  MODEL_FEATURES,
+} from "./features.ts";
+import { DEFAULT_FOREST_OPTIONS, type ForestOptions, predictMatrix, trainForest } from "./forest/forest.ts";
+import { lateRate, rocAuc } from "./metrics.ts";
+import {
+  type DelayModel,
+  type HoldoutMetrics,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  RELIABLE_AUC,
+  riskBandsFor,
+} from "./model.ts";
+import { hashTrainingSet, loadTrainingSet, sliceSet, type TrainingSet } from "./training-data.ts";
+
+export interface TrainDelayModelOptions {
+  /** Where the artifact goes (its metrics file goes next to it). */
+  modelPath: string;
+  /** Reporting zone the hours and weekdays were cut in (recorded in the metadata). */
+  timeZone: string;
+  /** Trees in the final forest (default 300). */
+  trees?: number;
+  /** Fixed depth; searched on the validation slice when absent. */
+  maxDepth?: number;
+  /** Fixed minimum leaf size; searched when absent. */
+  minSamplesLeaf?: number;
+  /** Fixed area encoding; both are compared on the validation slice when absent. */
+  areaEncoding?: AreaEncodingKind;
+  /** First business day (YYYY-MM-DD) of the orders to learn from; all when absent. */
+  since?: string | null;
+  seed?: number;
+  now?: Date;
+  /** Write the artifact and metrics files (default true). */
+  save?: boolean;
+}
+
+export interface TrainProgress {
+  stage: "load" | "search" | "train" | "evaluate" | "save";
+  done: number;
+  total: number;
+}
+
+export interface SearchCandidate {
+  areaEncoding: AreaEncodingKind;
+  maxDepth: number;
+  minSamplesLeaf: number;
+  validationAuc: number | null;
+}
+
+export interface TrainReport {
+  model: DelayModel;
+  modelPath: string;
+  metricsPath: string;
+  saved: boolean;
+  search: SearchCandidate[];
+  metrics: HoldoutMetrics;
+  reliable: boolean;
+  warnings: string[];
+  durationMs: number;
+}
+
+/** Fewer delivered orders than this can't give a meaningful hold-out. */
+export const MIN_TRAINING_ORDERS = 200;
+const HOLDOUT_FRACTION = 0.2;
+const SEARCH_TREES = 60;
+const REFERENCE_ORDERS = 100;
+
+/**
+ * Trains the delivery-delay forest: time-based split (earliest 80 % train, latest 20 % hold-out),
+ * hyperparameters picked on the last 20 % of the training period, hold-out metrics against
+ * two baselines, then the artifact and its metrics file.
+ */
+export async function trainDelayModel(
+  db: Db,
+  options: TrainDelayModelOptions,
+  onProgress: (progress: TrainProgress) => void = () => {},
+): Promise<TrainReport> {
+  const started = performance.now();
+  onProgress({ stage: "load", done: 0, total: 1 });
+  const all = await loadTrainingSet(db, options.since ?? null);
+  checkEnoughData(all, options.since ?? null);
+  onProgress({ stage: "load", done: 1, total: 1 });
+
+  const cut = Math.floor(all.orders.length * (1 - HOLDOUT_FRACTION));
+  const train = sliceSet(all, 0, cut);
+  const holdout = sliceSet(all, cut, all.orders.length);
+  const seed = options.seed ?? DEFAULT_FOREST_OPTIONS.seed;
+  const search = searchHyperparameters(train, options, seed, (done, total) =>
+    onProgress({ stage: "search", done, total }),
+  );
+  const best = bestCandidate(search);
+
+  const encoding = fitEncoding(train.orders, train.labels, best.areaEncoding);
+  const forestOptions: ForestOptions = {
+    ...DEFAULT_FOREST_OPTIONS,
+    nTrees: options.trees ?? 300,
+    maxDepth: best.maxDepth,
+    minSamplesLeaf: best.minSamplesLeaf,
+    classWeight: "balanced",
+    seed,
+  };
+  const forest = trainForest(
+    encodeOrders(encoding, train.orders),
+    train.labels,
+    forestOptions,
+    (done, total) => onProgress({ stage: "train", done, total }),
+  );
+
+  onProgress({ stage: "evaluate", done: 0, total: 1 });
+  const trainLateRate = lateRate(train.labels) ?? 0;
+  const metrics = evaluateOnHoldout({ encoding, forest }, trainLateRate, train, holdout);
+  const trainedAt = (options.now ?? new Date()).toISOString();
+  const hash = hashTrainingSet(all);
+  const model: DelayModel = {
+    metadata: {
+      format: MODEL_FORMAT,
+      formatVersion: MODEL_FORMAT_VERSION,
+      modelVersion: `${trainedAt.slice(0, 10)}-${hash.slice(0, 8)}`,
+      trainedAt,
+      engine: "histogram-forest",
+      features: [...MODEL_FEATURES],
+      featureColumns: featureColumns(encoding),
+      areaEncoding: best.areaEncoding,
+      hyperparameters: forestOptions,
+      data: {
+        from: all.businessDays[0] ?? "",
+        to: all.businessDays.at(-1) ?? "",
+        rows: all.orders.length,
+        trainRows: train.orders.length,
+        testRows: holdout.orders.length,
+        holdoutFrom: holdout.orderedAt[0]?.toISOString() ?? "",
+        since: options.since ?? null,
+        timeZone: options.timeZone,
+        hash,
+      },
+      trainLateRate,
+      metrics,
+      riskBands: riskBandsFor(trainLateRate),
+      reliable: metrics.rocAuc !== null && metrics.rocAuc >= RELIABLE_AUC,
+    },
+    encoding,
+    forest,
+    reference: referenceSample(train),
+  };
+  onProgress({ stage: "evaluate", done: 1, total: 1 });
+
+  const save = options.save ?? true;
+  if (save) {
+    onProgress({ stage: "save", done: 0, total: 1 });
+    saveDelayModel(model, options.modelPath, { search });
+    onProgress({ stage: "save", done: 1, total: 1 });
+  }
+  return {
+    model,
+    modelPath: options.modelPath,
+    metricsPath: metricsPathFor(options.modelPath),
+    saved: save,
+    search,
+    metrics,
+    reliable: model.metadata.reliable,
+    warnings: trainingWarnings(metrics),
+    durationMs: performance.now() - started,
+  };
+}
+
+function checkEnoughData(set: TrainingSet, since: string | null): void {
+  const n = set.orders.length;
+  const from = since ? ` since ${since}` : "";
+  if (n < MIN_TRAINING_ORDERS) {
+    throw new Error(
+      `Only ${n} delivered orders with both a promised and an actual delivery time${from}; ` +
+        `the delay model needs at least ${MIN_TRAINING_ORDERS}. Import more orders (blinkit data import <dir>)` +
+        (since ? " or drop --since." : "."),
+    );
+  }
+  const late = lateRate(set.labels) ?? 0;
+  if (late === 0 || late === 1) {
+    throw new Error(
+      `Every delivered order${from} was ${late === 0 ? "on time" : "late"}, so there is nothing to learn. ` +
+        "Check that promised and actual delivery times were imported correctly.",
+    );
+  }
+}
+
+/**
+ * Tries each combination not fixed by the caller on a validation slice: fit on the first 80 %
+ * of the training period, score on its last 20 %. The hold-out is never looked at here.
+ */
+function searchHyperparameters(
+  train: TrainingSet,
+  options: TrainDelayModelOptions,
+  seed: number,
+  onStep: (done: number, total: number) => void,
+): SearchCandidate[] {
+  const encodings: AreaEncodingKind[] = options.areaEncoding ? [options.areaEncoding] : ["target", "onehot"];
+  const depths = options.maxDepth ? [options.maxDepth] : [6, 10, 14];
+  const leaves = options.minSamplesLeaf ? [options.minSamplesLeaf] : [20, 50];
+  const grid = encodings.flatMap((areaEncoding) =>
+    depths.flatMap((maxDepth) =>
+      leaves.map((minSamplesLeaf) => ({ areaEncoding, maxDepth, minSamplesLeaf })),
+    ),
+  );
+  const cut = Math.floor(train.orders.length * (1 - HOLDOUT_FRACTION));
+  const fit = sliceSet(train, 0, cut);
+  const validation = sliceSet(train, cut, train.orders.length);
+  const encoded = new Map(
+    encodings.map((kind) => {
+      const encoding = fitEncoding(fit.orders, fit.labels, kind);
+      return [
+        kind,
+        { fit: encodeOrders(encoding, fit.orders), validation: encodeOrders(encoding, validation.orders) },
+      ];
+    }),
+  );
+  const results: SearchCandidate[] = [];
+  grid.forEach((candidate, i) => {
+    const data = encoded.get(candidate.areaEncoding) as {
+      fit: ReturnType<typeof encodeOrders>;
+      validation: ReturnType<typeof encodeOrders>;
+    };
+    const forest = trainForest(data.fit, fit.labels, {
+      nTrees: Math.min(SEARCH_TREES, options.trees ?? SEARCH_TREES),
+      maxDepth: candidate.maxDepth,
+      minSamplesLeaf: candidate.minSamplesLeaf,
+      classWeight: "balanced",
+      seed,
+    });
+    results.push({
+      ...candidate,
+      validationAuc: rocAuc(predictMatrix(forest, data.validation), validation.labels),
+    });
+    onStep(i + 1, grid.length);
+  });
+  return results;
+}
+
+/** Highest validation AUC; on ties (or no AUC at all) the earliest, i.e. the simpler, candidate. */
+function bestCandidate(search: SearchCandidate[]): SearchCandidate {
+  let best = search[0] as SearchCandidate;
+  for (const candidate of search) {
+    if ((candidate.validationAuc ?? -1) > (best.validationAuc ?? -1) + 1e-9) best = candidate;
+  }
+  return best;
+}
+
+/** Evenly spaced training orders: the background "typical orders" for explanations. */
+function referenceSample(train: TrainingSet): DelayModel["reference"] {
+  const n = train.orders.length;
+  const size = Math.min(REFERENCE_ORDERS, n);
+  return Array.from(
+    { length: size },
+    (_, k) => train.orders[Math.floor((k * n) / size)] as DelayModel["reference"][0],
+  );
+}
+
+export function trainingWarnings(metrics: HoldoutMetrics): string[] {
+  const warnings: string[] = [];
+  const auc = metrics.rocAuc;
+  if (auc === null) {
+    warnings.push("The hold-out period has only on-time or only late orders, so ROC-AUC is undefined.");
+  } else if (auc < RELIABLE_AUC) {
+    warnings.push(
+      `Hold-out ROC-AUC is ${auc.toFixed(3)}, below ${RELIABLE_AUC}: hour, weekday, area and promised minutes ` +
+        "carry little signal in this data. /delay-risk and the digest will say predictions are unreliable.",
+    );
+  }
+  const baseline = metrics.baselines.areaLateRate;
+  if (auc !== null && baseline !== null && auc <= baseline + 0.005) {
+    warnings.push(
+      `The forest (AUC ${auc.toFixed(3)}) does no better than ranking by the area's late rate (AUC ${baseline.toFixed(3)}).`,
+    );
+  }
+  return warnings;
+}
