@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  result: Record<string, unknown>;
 }
 
 /** Bytes POSTed to an upload URL handed out by files.getUploadURLExternal. */
@@ -108,8 +110,9 @@ export class FakeSlack {
     if (path.startsWith("/api/")) {
       const method = path.slice("/api/".length);
       const args = parseArgs(body, contentType);
-      this.calls.push({ method, args });
-      return sendJson(response, this.reply(method, args));
+      const result = this.reply(method, args);
+      this.calls.push({ method, args, result });
+      return sendJson(response, result);
     }
     if (path.startsWith("/upload/")) {
       const fileId = path.slice("/upload/".length);

@@ -82,7 +82,11 @@ function factBlocks(facts: readonly Fact[]): Block[] {
 export function factText(fact: Fact): string {
   const lines = [`*${escapeSlack(fact.label)}*`, escapeSlack(formatFactValue(fact))];
   const change = formatFactChange(fact);
-  if (change) lines.push(`${escapeSlack(change)} vs previous period${TONE_EMOJI[changeTone(fact)]}`);
+  if (change) {
+    // No colour for an undefined change (previous period empty): there is no news to colour.
+    const tone = change.includes("n/a") ? "" : TONE_EMOJI[changeTone(fact)];
+    lines.push(`${escapeSlack(change)} vs previous period${tone}`);
+  }
   if (fact.note) lines.push(`_${escapeSlack(fact.note)}_`);
   return truncateEscaped(lines.join("\n"), LIMITS.field);
 }

@@ -1,0 +1,124 @@
+import type { AddressInfo } from "node:net";
+import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from "@slack/bolt";
+import { type Config, slackMode } from "./config.ts";
+import { renderChart } from "./core/charts/render-chart.ts";
+import type { CommandContext } from "./core/commands/context.ts";
+import type { CommandRegistry } from "./core/commands/registry.ts";
+import { splitCommandLine } from "./core/commands/registry.ts";
+import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
+import { registerHandlers } from "./handlers/registerHandlers.ts";
+import type { Logger } from "./logger.ts";
+
+export interface SlackAppOptions {
+  config: Config;
+  /** The registry and a context factory: the same ones the console and CLI use. */
+  runtime: { registry: CommandRegistry; context(requester?: string): CommandContext };
+  logger: Logger;
+  /** Mention text → command; defaults to reading the first word as the command name. */
+  routeMention?: MentionRouter;
+  /** Command lines shown as Home tab panels. */
+  homePanels?: readonly string[];
+  /** Extra HTTP routes on the receiver (health, metrics); HTTP mode only. */
+  customRoutes?: CustomRoute[];
+  /** Test and bench seams. */
+  slackApiUrl?: string;
+  /** With both ids given, Bolt skips its auth.test call at start (tests, offline benches). */
+  botId?: string;
+  botUserId?: string;
+  renderChart?: HandlerDeps["renderChart"];
+  slowAfterMs?: number;
+  /** Listen port for HTTP mode; defaults to config.PORT (0 picks a free one). */
+  port?: number;
+  host?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: "socket" | "http";
+  /** Starts listening (HTTP) or connecting (Socket Mode); returns the HTTP port when there is one. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_SLOW_AFTER_MS = 1_500;
+export const DEFAULT_HOME_PANELS = ["/roas 30d"];
+
+/** Builds the Bolt app for the configured mode with every listener registered. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, logger } = options;
+  const mode = slackMode(config);
+  if (mode === "console") {
+    throw new Error("SLACK_BOT_TOKEN is not set, so there is no Slack app to build: run the console instead");
+  }
+  const skipAuthTest = Boolean(options.botId && options.botUserId);
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    logger: boltLogger(logger),
+    ...(mode === "socket"
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : { signingSecret: config.SLACK_SIGNING_SECRET, customRoutes: options.customRoutes ?? [] }),
+    ...(skipAuthTest
+      ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false }
+      : {}),
+    ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+  });
+  const deps: HandlerDeps = {
+    registry: options.runtime.registry,
+    context: (requester) => options.runtime.context(requester),
+    renderChart: options.renderChart ?? ((spec) => renderChart(spec)),
+    routeMention: options.routeMention ?? routeByFirstWord,
+    slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
+    homePanels: options.homePanels ?? DEFAULT_HOME_PANELS,
+    logger,
+  };
+  registerHandlers(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, "unhandled Slack listener error");
+  });
+  return {
+    app,
+    mode,
+    async start() {
+      if (mode === "socket") {
+        await app.start();
+        return {};
+      }
+      const server = await app.start({ port: options.port ?? config.PORT, host: options.host });
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+/** "roas 7d" → /roas 7d: the fallback until a smarter router is given. */
+function routeByFirstWord(text: string): { command: string; args: string } {
+  const { name, args } = splitCommandLine(text);
+  return { command: name, args };
+}
+
+const BOLT_LEVELS: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+};
+
+/** Bolt's logger interface over the app's pino logger, so Slack's own messages share its format. */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: "bolt" });
+  const join = (parts: unknown[]) =>
+    parts.map((part) => (typeof part === "string" ? part : String(part))).join(" ");
+  return {
+    debug: (...parts) => child.debug(join(parts)),
+    info: (...parts) => child.info(join(parts)),
+    warn: (...parts) => child.warn(join(parts)),
+    error: (...parts) => child.error(join(parts)),
+    setLevel: () => undefined,
+    getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.INFO,
+    setName: () => undefined,
+  };
+}

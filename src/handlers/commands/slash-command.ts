@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { postAnswer } from "../delivery/post-answer.ts";
+import { withProgress } from "../delivery/progress.ts";
+import { reportFailure } from "../delivery/report-failure.ts";
+import type { HandlerDeps } from "../deps.ts";
+import { formFor } from "../views/forms.ts";
+import { openCommandForm } from "../views/open-command-form.ts";
+
+export const LOOKING_INTO_IT = "Looking into it… :hourglass_flowing_sand:";
+
+/**
+ * Any registered command typed as a slash command: ack at once (Slack gives 3 s), then run it
+ * through the registry and post the answer. Slow answers get a private progress note first.
+ */
+export function slashCommandHandler(deps: HandlerDeps) {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const commandLine = `${command.command} ${command.text}`.trim();
+    const destination = { channel: command.channel_id, user: command.user_id, respond };
+    try {
+      const { result: answer, wasSlow } = await withProgress(
+        deps.registry.runLine(commandLine, deps.context(command.user_id)),
+        deps.slowAfterMs,
+        () => respond({ response_type: "ephemeral", text: LOOKING_INTO_IT }),
+      );
+      const form = formFor(answer);
+      if (form) {
+        await openCommandForm(client, deps, form, {
+          triggerId: command.trigger_id,
+          channel: command.channel_id,
+          user: command.user_id,
+        });
+        return;
+      }
+      await postAnswer(client, deps, { ...destination, replacePrivateNote: wasSlow }, answer, {
+        commandLine,
+      });
+      if (wasSlow && answer.visibility === "in_channel") {
+        // The answer is out in the channel; the private "Looking into it…" note has done its job.
+        await respond({ delete_original: true }).catch(() => undefined);
+      }
+    } catch (error) {
+      await reportFailure(client, deps, destination, commandLine, error);
+    }
+  };
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
+import type { ApiCall } from "../../harness/fake-slack.ts";
+import { postInteraction, postSlashCommand, TEST_SIGNING_SECRET } from "../../harness/signed-request.ts";
+import { seedTwoWeeks } from "../known-data.ts";
+import { startTestSlackApp, type TestSlackApp } from "../slack-test-app.ts";
+
+type Blocks = Array<Record<string, unknown>>;
+
+function fieldTexts(blocks: Blocks): string[] {
+  return blocks.flatMap((block) =>
+    Array.isArray(block.fields) ? (block.fields as Array<{ text: string }>).map((f) => f.text) : [],
+  );
+}
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) => {
+  let t: TestDb;
+  let slack: TestSlackApp;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await seedTwoWeeks(t.db);
+    slack = await startTestSlackApp({ db: t.db });
+  });
+  afterAll(async () => {
+    await slack?.stop();
+    await t?.dispose();
+  });
+  beforeEach(() => slack.fake.reset());
+
+  const roas = (text: string) =>
+    postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+      command: "/roas",
+      text,
+      response_url: slack.fake.responseUrl("roas"),
+    });
+
+  it("acks, posts the four KPI cards in the channel and uploads the chart there", async () => {
+    const ack = await roas("7d");
+    expect(ack.status).toBe(200);
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    expect(post.args.channel).toBe("C1");
+    const blocks = post.args.blocks as Blocks;
+    expect(fieldTexts(blocks).slice(0, 4)).toEqual([
+      "*Total Revenue*\n₹8,400\n▲ 20.0% vs previous period :large_green_circle:",
+      "*Total Spend*\n₹1,050\n▲ 50.0% vs previous period",
+      "*Average ROAS*\n8.00×\n▼ 20.0% vs previous period :red_circle:\n_total revenue ÷ total spend_",
+      "*Average Delivery Delay*\n10.0 min\n▲ 100.0% vs previous period :red_circle:\n_late orders only: 10.0 min_",
+    ]);
+    expect(JSON.stringify(blocks)).toContain("2024-07-08 to 2024-07-14");
+
+    const complete = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    expect(complete.args.channel_id).toBe("C1");
+    expect(complete.args.thread_ts).toBeUndefined();
+    const [upload] = slack.fake.uploads;
+    expect(upload).toBeDefined();
+    expect(pngSize(upload?.bytes ?? Buffer.alloc(0))).toEqual({ width: 1800, height: 900 });
+    const requested = slack.fake.callsTo("files.getUploadURLExternal")[0];
+    expect(Number(requested?.args.length)).toBe(upload?.bytes.length);
+  });
+
+  it("range buttons re-run the command and update the message in place", async () => {
+    await roas("7d");
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    const messageTs = String(post.result.ts);
+    const button = (post.args.blocks as Blocks)
+      .flatMap((block) => (block.type === "actions" ? (block.elements as Array<Record<string, string>>) : []))
+      .find((element) => element.value === "/roas 30d");
+    expect(button).toBeDefined();
+    slack.fake.reset();
+
+    const ack = await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+      type: "block_actions",
+      user: { id: "U2", username: "other" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "1.2.3",
+      team: { id: "T1", domain: "blinkit" },
+      channel: { id: "C1", name: "marketing" },
+      container: { type: "message", message_ts: messageTs, channel_id: "C1", is_ephemeral: false },
+      message: { type: "message", ts: messageTs, text: "", blocks: post.args.blocks },
+      response_url: slack.fake.responseUrl("button"),
+      actions: [{ ...button, block_id: "b1", action_ts: "1700000001.0", type: "button" }],
+    });
+    expect(ack.status).toBe(200);
+    const update: ApiCall = await slack.fake.waitFor(() => slack.fake.callsTo("chat.update")[0]);
+    expect(update.args).toMatchObject({ channel: "C1", ts: messageTs });
+    // 30 days back from the last data day reaches before the data: both weeks, nothing before.
+    expect(fieldTexts(update.args.blocks as Blocks)[0]).toBe(
+      "*Total Revenue*\n₹15,400\nn/a vs previous period",
+    );
+    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+    const chart = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    expect(chart.args.thread_ts).toBe(messageTs);
+  });
+
+  it.each([
+    ["banana", /I don't understand "banana"/],
+    ["2024-07-10..2024-07-01", /dates are reversed/],
+    ["2023-01-01..2023-01-31", /no data between 2023-01-01 and 2023-01-31/],
+  ])("answers bad input %s privately with what to do", async (text, message) => {
+    const url = slack.fake.responseUrl();
+    const ack = await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+      command: "/roas",
+      text,
+      response_url: url,
+    });
+    expect(ack.status).toBe(200);
+    const [reply] = await slack.fake.waitFor(() => {
+      const replies = slack.fake.responsesTo(url);
+      return replies.length > 0 && replies;
+    });
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(String(reply?.body.text)).toMatch(message);
+    expect(JSON.stringify(reply?.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
+    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
+  it("escapes user input echoed back, so it can't ping the channel", async () => {
+    const url = slack.fake.responseUrl();
+    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+      command: "/roas",
+      text: "<!channel>",
+      response_url: url,
+    });
+    const [reply] = await slack.fake.waitFor(() => {
+      const replies = slack.fake.responsesTo(url);
+      return replies.length > 0 && replies;
+    });
+    const body = JSON.stringify(reply?.body);
+    expect(body).not.toContain("<!channel>");
+    expect(body).toContain("&lt;!channel&gt;");
+  });
+
+  it("falls back to the response_url when the bot is not in the channel", async () => {
+    slack.fake.failWith("chat.postMessage", "not_in_channel");
+    const url = slack.fake.responseUrl();
+    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+      command: "/roas",
+      text: "7d",
+      response_url: url,
+    });
+    const [reply] = await slack.fake.waitFor(() => {
+      const replies = slack.fake.responsesTo(url);
+      return replies.length > 0 && replies;
+    });
+    expect(reply?.body.response_type).toBe("in_channel");
+    expect(JSON.stringify(reply?.body)).toContain("₹8,400");
+    expect(JSON.stringify(reply?.body)).toContain("/invite");
+  });
+});
+
+describe.each(ENGINES)("/roas on an empty database (%s)", (engine) => {
+  let t: TestDb;
+  let slack: TestSlackApp;
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    slack = await startTestSlackApp({ db: t.db });
+  });
+  afterAll(async () => {
+    await slack?.stop();
+    await t?.dispose();
+  });
+
+  it("says there is no data and how to load it, privately", async () => {
+    const url = slack.fake.responseUrl();
+    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, { command: "/roas", text: "", response_url: url });
+    const [reply] = await slack.fake.waitFor(() => {
+      const replies = slack.fake.responsesTo(url);
+      return replies.length > 0 && replies;
+    });
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(JSON.stringify(reply?.body)).toContain("blinkit data import");
+    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+});
