@@ -1,0 +1,261 @@
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { CsvReadError, readCsv } from "./csv.ts";
+import { ALL_FORMATS, DATE_FORMATS, type DateFormat, FormatTally, findFormat, TIME_OF_DAY } from "./dates.ts";
+import { type ColumnPlan, planColumns } from "./header.ts";
+import { resolveMapping } from "./mapping.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  type FileMapping,
+  type ImportMapping,
+  type ImportOptions,
+  ImportOptionsError,
+} from "./options.ts";
+import { type FieldSpec, TABLES, type TableName, type TableSpec } from "./tables.ts";
+import { isTimeZone } from "./time-zone.ts";
+
+/** How a date or time column is read, and how that was decided. */
+export interface ColumnFormat {
+  /** Null when the column has no values at all. */
+  format: DateFormat | null;
+  source: "detected" | "option" | "sibling";
+  /** For `sibling`: the column of the same file whose format settled this one. */
+  sibling?: string;
+  withTime: boolean;
+  /** Values that do not fit the format; their rows are quarantined. */
+  misfits: number;
+}
+
+export interface FilePlan {
+  spec: TableSpec;
+  file: string;
+  path: string;
+  header: string[];
+  columns: ColumnPlan;
+  formats: Map<string, ColumnFormat>;
+  /** Data records (header excluded). */
+  rowCount: number;
+  timeZone: string;
+}
+
+export type TablePlan =
+  | { table: TableName; status: "ready"; plan: FilePlan }
+  | { table: TableName; status: "missing" }
+  | { table: TableName; status: "invalid"; file: string; message: string };
+
+export interface DirectoryPlan {
+  tables: TablePlan[];
+  /** CSV files in the directory that feed no table. */
+  unrecognisedFiles: string[];
+  timeZone: string;
+}
+
+/** Finds each table's file and scans it once: header mapping, row count, date formats. */
+export async function planDirectory(dir: string, options: ImportOptions = {}): Promise<DirectoryPlan> {
+  const mapping = resolveMapping(options.mapping);
+  const timeZone = mapping.timeZone ?? options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    throw new ImportOptionsError(
+      `Unknown time zone '${timeZone}'. Use an IANA name such as Asia/Kolkata or UTC.`,
+    );
+  }
+  checkFormatLabels(options.dateFormats ?? {});
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).filter((name) => name.toLowerCase().endsWith(".csv"));
+  } catch (error) {
+    throw new ImportOptionsError(
+      `Cannot read the directory ${dir}: ${(error as Error).message}. Point the import at the folder holding the CSV files.`,
+    );
+  }
+  const claimed = new Set<string>();
+  const tables: TablePlan[] = [];
+  for (const spec of TABLES) {
+    const file = findFile(spec, entries, mapping);
+    if (!file) {
+      tables.push({ table: spec.table, status: "missing" });
+      continue;
+    }
+    claimed.add(file);
+    const fileMapping = mappingFor(mapping, file);
+    tables.push(await planFile(spec, join(dir, file), fileMapping, options.dateFormats ?? {}, timeZone));
+  }
+  return { tables, unrecognisedFiles: entries.filter((name) => !claimed.has(name)), timeZone };
+}
+
+function mappingFor(mapping: ImportMapping, file: string): FileMapping {
+  const entry = Object.entries(mapping.files ?? {}).find(
+    ([name]) => name.toLowerCase() === file.toLowerCase(),
+  );
+  return entry?.[1] ?? {};
+}
+
+function findFile(spec: TableSpec, entries: string[], mapping: ImportMapping): string | undefined {
+  const mapped = entries.find((name) => mappingFor(mapping, name).table === spec.table);
+  if (mapped) return mapped;
+  const unmappedElsewhere = (name: string) => mappingFor(mapping, name).table === undefined;
+  for (const wanted of spec.files) {
+    const found = entries.find((name) => name.toLowerCase() === wanted && unmappedElsewhere(name));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function checkFormatLabels(formats: Record<string, string>): void {
+  for (const [key, label] of Object.entries(formats)) {
+    if (!findFormat(label)) {
+      throw new ImportOptionsError(
+        `Unknown date format '${label}' for ${key}. Use one of: ${ALL_FORMATS.map((f) => f.label).join(", ")}.`,
+      );
+    }
+  }
+}
+
+function allowedFormats(field: FieldSpec): readonly DateFormat[] {
+  if (field.kind === "time") return [TIME_OF_DAY];
+  if (field.kind === "timestamp" && field.sameDayAs) return ALL_FORMATS;
+  return DATE_FORMATS;
+}
+
+const isDateLike = (field: FieldSpec) => ["date", "timestamp", "time"].includes(field.kind);
+
+/** The format the user gave for this column, by `file.column` or `table.field`, if any. */
+function givenFormat(
+  spec: TableSpec,
+  file: string,
+  headerName: string,
+  field: FieldSpec,
+  fromOptions: Record<string, string>,
+  fromMapping: Record<string, string>,
+): DateFormat | undefined {
+  const stem = basename(file, ".csv").toLowerCase();
+  const keys = new Set(
+    [stem, spec.table].flatMap((prefix) => [`${prefix}.${headerName}`, `${prefix}.${field.name}`]),
+  );
+  const fromOption = Object.entries(fromOptions).find(([key]) => keys.has(key.toLowerCase()))?.[1];
+  const fromFile = fromMapping[headerName] ?? fromMapping[field.name];
+  const label = fromOption ?? fromFile;
+  return label === undefined ? undefined : findFormat(label);
+}
+
+async function planFile(
+  spec: TableSpec,
+  path: string,
+  mapping: FileMapping,
+  dateFormats: Record<string, string>,
+  timeZone: string,
+): Promise<TablePlan> {
+  const file = basename(path);
+  const invalid = (message: string): TablePlan => ({ table: spec.table, status: "invalid", file, message });
+  let header: string[] | undefined;
+  let columns: ColumnPlan | undefined;
+  let rowCount = 0;
+  const tallies = new Map<FieldSpec, { index: number; tally: FormatTally }>();
+  try {
+    for await (const record of readCsv(path)) {
+      if (!header || !columns) {
+        header = record.fields;
+        columns = planColumns(spec, header, mapping);
+        if (columns.missingRequired.length > 0)
+          return invalid(missingColumnsMessage(file, spec, header, columns));
+        for (const field of spec.fields.filter(isDateLike)) {
+          const index = columns.columns.get(field.name);
+          if (index !== undefined)
+            tallies.set(field, { index, tally: new FormatTally(allowedFormats(field)) });
+        }
+        continue;
+      }
+      rowCount += 1;
+      for (const { index, tally } of tallies.values()) {
+        const value = record.fields[index]?.trim();
+        if (value) tally.add(value);
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvReadError) {
+      return invalid(`${file} cannot be read as CSV (${error.message}); nothing from it was loaded.`);
+    }
+    throw error;
+  }
+  if (!header || !columns) return invalid(`${file} is empty: it has no header row.`);
+
+  const formats = new Map<string, ColumnFormat>();
+  const ambiguous: { field: FieldSpec; candidates: DateFormat[]; tally: FormatTally; headerName: string }[] =
+    [];
+  for (const [field, { index, tally }] of tallies) {
+    const headerName = header[index] ?? field.name;
+    const given = givenFormat(spec, file, headerName, field, dateFormats, mapping.dateFormats ?? {});
+    const misfits = (format: DateFormat) => tally.values - tally.countFor(format);
+    const withTime = tally.withTime > 0;
+    if (given) {
+      formats.set(field.name, { format: given, source: "option", withTime, misfits: misfits(given) });
+      continue;
+    }
+    if (tally.values === 0) {
+      formats.set(field.name, { format: null, source: "detected", withTime: false, misfits: 0 });
+      continue;
+    }
+    const best = tally.best();
+    const [only] = best;
+    if (!only) {
+      return invalid(
+        `${file} column ${headerName}: no value looks like a date or time (first: '${tally.firstUnrecognised}'). ` +
+          `Supported formats: ${allowedFormats(field)
+            .map((f) => f.label)
+            .join(", ")}; set one with --date-format ${basename(file, ".csv")}.${headerName}=<format>.`,
+      );
+    }
+    if (best.length === 1) {
+      formats.set(field.name, { format: only, source: "detected", withTime, misfits: misfits(only) });
+    } else {
+      ambiguous.push({ field, candidates: best, tally, headerName });
+    }
+  }
+  // A column that cannot settle itself takes the format of a settled date column of the same
+  // file when that format is one of its candidates: one export writes all its dates one way.
+  for (const { field, candidates, tally, headerName } of ambiguous) {
+    const sibling = [...formats].find(
+      ([, f]) => f.source === "detected" && f.format !== null && candidates.includes(f.format),
+    );
+    if (!sibling?.[1].format) return invalid(ambiguousMessage(file, headerName, candidates, tally));
+    const format = sibling[1].format;
+    formats.set(field.name, {
+      format,
+      source: "sibling",
+      sibling: sibling[0],
+      withTime: tally.withTime > 0,
+      misfits: tally.values - tally.countFor(format),
+    });
+  }
+  return {
+    table: spec.table,
+    status: "ready",
+    plan: { spec, file, path, header, columns, formats, rowCount, timeZone },
+  };
+}
+
+function missingColumnsMessage(file: string, spec: TableSpec, header: string[], columns: ColumnPlan): string {
+  const names = columns.missingRequired.map((f) => f.name).join(", ");
+  const example = columns.missingRequired[0]?.name ?? "order_id";
+  return (
+    `${file} is missing required column${columns.missingRequired.length > 1 ? "s" : ""} ${names} ` +
+    `for table ${spec.table} (its header is: ${header.join(", ")}). Nothing from this file was loaded. ` +
+    `Rename the column${columns.missingRequired.length > 1 ? "s" : ""} in the file, or map them in a mapping file ` +
+    `(--mapping mapping.yml with files: { ${file}: { columns: { "<your column>": ${example} } } }).`
+  );
+}
+
+function ambiguousMessage(
+  file: string,
+  column: string,
+  candidates: DateFormat[],
+  tally: FormatTally,
+): string {
+  const labels = candidates.map((f) => f.label);
+  const stem = basename(file, ".csv");
+  return (
+    `${file} column ${column}: the dates (e.g. '${tally.firstValue}') fit ${labels.join(" and ")} equally, ` +
+    `and no value has a day above 12 to settle it. Nothing from this file was loaded. ` +
+    `Say which it is, e.g. --date-format ${stem}.${column}=${labels[0]}.`
+  );
+}
