@@ -48,13 +48,14 @@ export const chartedCommand: Command = {
   },
 };
 
-export function slowCommand(gate: Gate): Command {
+/** Finishes only when the test opens the current gate (`currentGate` is read per run). */
+export function slowCommand(currentGate: () => Gate): Command {
   return {
     name: "slow",
     summary: "Waits for the test to let it finish",
     examples: ["/slow"],
     async run(args) {
-      await gate.opened;
+      await currentGate().opened;
       return args === "private"
         ? answer("slow", "Private result", { visibility: "ephemeral" })
         : answer("slow", "Finally", { facts: [{ label: "Orders", unit: "count", value: 3 }] });

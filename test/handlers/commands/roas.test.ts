@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
 import type { ApiCall } from "../../harness/fake-slack.ts";
-import { postInteraction, postSlashCommand, TEST_SIGNING_SECRET } from "../../harness/signed-request.ts";
+import {
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  TEST_SIGNING_SECRET,
+} from "../../harness/signed-request.ts";
 import { seedTwoWeeks } from "../known-data.ts";
 import { startTestSlackApp, type TestSlackApp } from "../slack-test-app.ts";
 
@@ -136,6 +141,26 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
     const body = JSON.stringify(reply?.body);
     expect(body).not.toContain("<!channel>");
     expect(body).toContain("&lt;!channel&gt;");
+  });
+
+  it("publishes the last 30 days of KPIs on the App Home tab", async () => {
+    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+      type: "app_home_opened",
+      user: "U1",
+      channel: "D1",
+      tab: "home",
+    });
+    const publish = await slack.fake.waitFor(() => slack.fake.callsTo("views.publish")[0]);
+    const blocks = (publish.args.view as { blocks: Blocks }).blocks;
+    expect(fieldTexts(blocks).map((text) => text.split("\n").slice(0, 2).join(" "))).toEqual([
+      "*Total Revenue* ₹15,400",
+      "*Total Spend* ₹1,750",
+      "*Average ROAS* 8.80×",
+      "*Average Delivery Delay* 7.5 min",
+      "*Orders* 14",
+      "*Late rate* 100.0%",
+    ]);
+    expect(JSON.stringify(blocks)).toContain("*/roas* — ");
   });
 
   it("falls back to the response_url when the bot is not in the channel", async () => {

@@ -1,0 +1,238 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  TEST_SIGNING_SECRET,
+} from "../harness/signed-request.ts";
+import { fakeRegistry, Gate, slowCommand, unreachableDb } from "./fake-commands.ts";
+import { startTestSlackApp, type TestSlackApp } from "./slack-test-app.ts";
+
+const json = (value: unknown) => JSON.stringify(value);
+
+describe("Slack listeners over the command registry", () => {
+  let gate: Gate;
+  let slack: TestSlackApp;
+  let failChart = false;
+
+  beforeAll(async () => {
+    gate = new Gate();
+    slack = await startTestSlackApp({
+      db: unreachableDb,
+      registry: fakeRegistry(slowCommand(() => gate)),
+      slowAfterMs: 20,
+      homePanels: ["/charted"],
+      renderChart: async () => {
+        if (failChart) throw new Error("canvas exploded");
+        return Buffer.from("89504e47", "hex");
+      },
+    });
+  });
+  afterAll(() => slack?.stop());
+  beforeEach(() => {
+    slack.fake.reset();
+    gate = new Gate();
+    failChart = false;
+  });
+  afterEach(() => gate.open());
+
+  const command = (name: string, text = "") => {
+    const url = slack.fake.responseUrl();
+    const sent = postSlashCommand(slack.url, TEST_SIGNING_SECRET, { command: name, text, response_url: url });
+    return { url, sent };
+  };
+  const responsesTo = (url: string, count: number) =>
+    slack.fake.waitFor(() => {
+      const replies = slack.fake.responsesTo(url);
+      return replies.length >= count && replies;
+    });
+
+  it("acks before the command finishes, shows progress, then posts and clears the note", async () => {
+    const { url, sent } = command("/slow");
+    expect((await sent).status).toBe(200);
+    const [note] = await responsesTo(url, 1);
+    expect(note?.body).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("Looking into it"),
+    });
+    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+
+    gate.open();
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    expect(json(post.args.blocks)).toContain("Finally");
+    const [, cleared] = await responsesTo(url, 2);
+    expect(cleared?.body).toEqual({ delete_original: true });
+  });
+
+  it("replaces the progress note with a private answer", async () => {
+    const { url } = command("/slow", "private");
+    await responsesTo(url, 1);
+    gate.open();
+    const [, answer] = await responsesTo(url, 2);
+    expect(answer?.body).toMatchObject({ response_type: "ephemeral", replace_original: true });
+    expect(json(answer?.body)).toContain("Private result");
+  });
+
+  it("answers an unknown command privately with the list of commands", async () => {
+    const { url } = command("/nope");
+    const [reply] = await responsesTo(url, 1);
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(String(reply?.body.text)).toContain('I don\'t know the command "/nope"');
+    expect(json(reply?.body.blocks)).toContain("/echo");
+  });
+
+  it("still posts the text answer when the chart can't be drawn, and says why", async () => {
+    failChart = true;
+    command("/charted");
+    const [answer, note] = await slack.fake.waitFor(() => {
+      const posts = slack.fake.callsTo("chat.postMessage");
+      return posts.length >= 2 && posts;
+    });
+    expect(json(answer?.args.blocks)).toContain("₹1,000");
+    expect(String(note?.args.text)).toContain("Chart unavailable this time (canvas exploded)");
+    expect(slack.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+  });
+
+  it("uploads the chart next to the answer", async () => {
+    command("/charted");
+    const complete = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    expect(complete.args).toMatchObject({ channel_id: "C1" });
+    expect(slack.fake.uploads[0]?.bytes).toEqual(Buffer.from("89504e47", "hex"));
+  });
+
+  it("answers a mention in a thread under the message", async () => {
+    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> echo hello there",
+      ts: "1700000500.000200",
+      channel: "C1",
+    });
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    expect(post.args).toMatchObject({ channel: "C1", thread_ts: "1700000500.000200" });
+    expect(json(post.args.blocks)).toContain("hello there");
+  });
+
+  it("answers a bare mention with help, privately", async () => {
+    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT>",
+      ts: "1700000600.000200",
+      thread_ts: "1700000000.000100",
+      channel: "C1",
+    });
+    const help = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postEphemeral")[0]);
+    expect(help.args).toMatchObject({ channel: "C1", user: "U1", thread_ts: "1700000000.000100" });
+    expect(json(help.args.blocks)).toContain("/echo");
+  });
+
+  it("publishes the home tab with panels and the commands", async () => {
+    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+      type: "app_home_opened",
+      user: "U7",
+      channel: "D1",
+      tab: "home",
+    });
+    const publish = await slack.fake.waitFor(() => slack.fake.callsTo("views.publish")[0]);
+    expect(publish.args.user_id).toBe("U7");
+    const view = publish.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe("home");
+    expect(json(view.blocks)).toContain("₹1,000");
+    expect(json(view.blocks)).toContain("*/echo* — Repeats what you typed");
+  });
+
+  it("opens a modal for a bare command that needs a form, and posts the answer on submit", async () => {
+    command("/delay-risk");
+    const open = await slack.fake.waitFor(() => slack.fake.callsTo("views.open")[0]);
+    expect(open.args.trigger_id).toBe("1.2.trigger");
+    const view = open.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id: string }>;
+    };
+    expect(view.blocks.map((block) => block.block_id)).toEqual(["area", "day", "hour", "promised"]);
+    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+
+    const ack = await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+      type: "view_submission",
+      team: { id: "T1", domain: "blinkit" },
+      user: { id: "U1", name: "manager" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "1.3.trigger",
+      view: {
+        id: "V1",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        team_id: "T1",
+        hash: "h",
+        state: {
+          values: {
+            area: { value: { type: "plain_text_input", value: 'HSR "Layout"' } },
+            day: { value: { type: "static_select", selected_option: { value: "sat" } } },
+            hour: { value: { type: "static_select", selected_option: { value: "21" } } },
+            promised: { value: { type: "number_input", value: "10" } },
+          },
+        },
+      },
+    });
+    expect(ack.status).toBe(200);
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    expect(post.args.channel).toBe("C1");
+    expect(json(post.args.blocks)).toContain(
+      json("area=\"HSR 'Layout'\" day=sat hour=21 promised=10").slice(1, -1),
+    );
+  });
+
+  it("replaces an ephemeral answer through its response_url when a button is pressed", async () => {
+    const url = slack.fake.responseUrl();
+    await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+      type: "block_actions",
+      user: { id: "U1" },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "1.4",
+      container: { type: "message", message_ts: "1700000000.000900", channel_id: "C1", is_ephemeral: true },
+      channel: { id: "C1" },
+      response_url: url,
+      actions: [
+        {
+          type: "button",
+          action_id: "run_command:again",
+          block_id: "b",
+          value: "/echo again",
+          action_ts: "1",
+        },
+      ],
+    });
+    const [reply] = await responsesTo(url, 1);
+    expect(reply?.body.replace_original).toBe(true);
+    expect(json(reply?.body.blocks)).toContain("again");
+    expect(slack.fake.callsTo("chat.update")).toHaveLength(0);
+  });
+
+  it("never overwrites a channel answer with an error: the presser alone sees it", async () => {
+    const url = slack.fake.responseUrl();
+    await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+      type: "block_actions",
+      user: { id: "U2" },
+      team: { id: "T1" },
+      api_app_id: "A1",
+      token: "legacy",
+      trigger_id: "1.5",
+      container: { type: "message", message_ts: "1700000000.000100", channel_id: "C1", is_ephemeral: false },
+      channel: { id: "C1" },
+      message: { ts: "1700000000.000100", text: "" },
+      response_url: url,
+      actions: [
+        { type: "button", action_id: "run_command:x", block_id: "b", value: "/nope", action_ts: "1" },
+      ],
+    });
+    const [reply] = await responsesTo(url, 1);
+    expect(reply?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(slack.fake.callsTo("chat.update")).toHaveLength(0);
+  });
+});
