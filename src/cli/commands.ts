@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { registerAskCommand } from "./ask.ts";
+import { registerDataCommands } from "./data.ts";
 import { registerDbCommands } from "./db.ts";
 import type { CliDeps } from "./deps.ts";
 import { registerKpiCommand } from "./kpi.ts";
 import { registerZonesCommands } from "./zones.ts";
 
 export function registerCliCommands(program: Command, deps: CliDeps): void {
+  registerDataCommands(program, deps);
   registerDbCommands(program, deps);
   registerKpiCommand(program, deps);
   registerAskCommand(program, deps);

@@ -56,13 +56,17 @@ async function kpiAnswer(
   if (range.kind === "between" && firstDay && lastDay && (range.from < firstDay || range.to > lastDay)) {
     warnings.push(`The loaded data covers ${firstDay} to ${lastDay}; days outside it count as zero.`);
   }
-  if (previous.orders === 0 && previous.spend === 0) {
-    warnings.push("No data in the previous period, so changes can't be computed.");
+  // A comparison period that starts before the data does would turn "no data" into huge growth.
+  const comparable = firstDay !== null && summary.previousRange.from >= firstDay;
+  if (!comparable) {
+    warnings.push(
+      `The previous period (${summary.previousRange.from} to ${summary.previousRange.to}) starts before the data does (${firstDay}), so changes aren't shown.`,
+    );
   }
   return answer("roas", `ROAS & revenue — ${label}`, {
     subtitle: `${summary.range.from} to ${summary.range.to} (${summary.range.days} days), compared with ${summary.previousRange.from} to ${summary.previousRange.to}`,
-    facts: kpiFacts(summary),
-    insights: spendRevenueInsights(current, previous),
+    facts: kpiFacts(summary, comparable),
+    insights: spendRevenueInsights(current, comparable ? previous : null),
     chart: revenueSpendChart(
       days,
       `Revenue vs marketing spend, ${summary.range.from} to ${summary.range.to}`,
@@ -73,8 +77,8 @@ async function kpiAnswer(
   });
 }
 
-function kpiFacts({ current, previous }: KpiSummary): Fact[] {
-  return [
+function kpiFacts({ current, previous }: KpiSummary, comparable: boolean): Fact[] {
+  const facts: Fact[] = [
     {
       label: "Total Revenue",
       unit: "inr",
@@ -120,6 +124,7 @@ function kpiFacts({ current, previous }: KpiSummary): Fact[] {
       nullText: "n/a",
     },
   ];
+  return comparable ? facts : facts.map((fact) => ({ ...fact, previous: null }));
 }
 
 function rangeActions(range: RangeSpec): NextAction[] {

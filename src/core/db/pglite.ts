@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { normalisingParsers } from "./normalise.ts";
@@ -5,8 +6,10 @@ import type { Db, Queryable, QueryResult, Row } from "./types.ts";
 
 /** `memory://` keeps everything in RAM (tests); any other value is a data directory on disk. */
 export async function openPglite(dataDir: string): Promise<Db> {
+  const inMemory = dataDir === "memory://";
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
-    dataDir: dataDir === "memory://" ? undefined : dataDir,
+    dataDir: inMemory ? undefined : dataDir,
     extensions: { vector },
     parsers: normalisingParsers,
   });

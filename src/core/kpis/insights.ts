@@ -15,11 +15,17 @@ export const INSIGHT_THRESHOLDS = {
   roasFloor: 1,
 } as const;
 
-export function spendRevenueInsights(current: KpiMetrics, previous: KpiMetrics): Insight[] {
+/** `previous` is null when there is no like-for-like comparison period. */
+export function spendRevenueInsights(current: KpiMetrics, previous: KpiMetrics | null): Insight[] {
   const insights: Insight[] = [];
-  const spendChange = relativeChange(current.spend, previous.spend);
-  const revenueChange = relativeChange(current.revenue, previous.revenue);
-  if (spendChange !== null && revenueChange !== null && spendChange >= INSIGHT_THRESHOLDS.spendRise) {
+  const spendChange = previous && relativeChange(current.spend, previous.spend);
+  const revenueChange = previous && relativeChange(current.revenue, previous.revenue);
+  if (
+    previous &&
+    spendChange !== null &&
+    revenueChange !== null &&
+    spendChange >= INSIGHT_THRESHOLDS.spendRise
+  ) {
     const numbers = `spend ${formatInr(previous.spend)} → ${formatInr(current.spend)} (+${formatPercent(spendChange)}), revenue ${formatInr(previous.revenue)} → ${formatInr(current.revenue)} (${signed(revenueChange)})`;
     if (Math.abs(revenueChange) <= INSIGHT_THRESHOLDS.revenueFlatBand) {
       insights.push({

@@ -1,0 +1,70 @@
+import { join } from "node:path";
+import { createSlackApp } from "./app-slack.ts";
+import { type Config, ConfigError, databaseTarget, loadConfig, slackMode } from "./config.ts";
+import { createProgress } from "./console/progress.ts";
+import { runRepl } from "./console/repl.ts";
+import { ensureDemoData } from "./core/data/demo.ts";
+import { refreshDailyRollup } from "./core/kpis/rollup.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { openRuntime, type Runtime } from "./runtime.ts";
+
+/**
+ * `npm start`: configuration → database (PGlite unless DATABASE_URL) → migrations → Slack
+ * (Socket Mode or HTTP) when a bot token is set, otherwise the terminal console.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const mode = slackMode(config);
+  const logger = createLogger(mode === "console" ? "warn" : config.LOG_LEVEL);
+  const runtime = await openRuntime(config, databaseTarget(config));
+  if (!config.DATABASE_URL) await loadDemoDataIfEmpty(runtime, config, logger);
+
+  if (mode === "console") {
+    await runRepl(runtime);
+    await runtime.close();
+    return;
+  }
+  const slack = createSlackApp({ config, runtime, logger });
+  const { port } = await slack.start();
+  logger.info({ mode, port, database: runtime.db.description }, "Slack app started");
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await slack.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** Embedded first run: an empty PGlite database gets demo data, so the first answer is real. */
+async function loadDemoDataIfEmpty(runtime: Runtime, config: Config, logger: Logger): Promise<void> {
+  const progress = {
+    generate: createProgress("Generating demo data"),
+    import: createProgress("Loading demo data"),
+  };
+  let phase: "generate" | "import" | undefined;
+  const summary = await ensureDemoData(runtime.db, {
+    dir: join(config.PGLITE_DIR === "memory://" ? "data" : config.PGLITE_DIR, "..", "demo-csv.tmp"),
+    timeZone: config.TZ_REPORTS,
+    onPhase: (next, done, total) => {
+      if (phase && phase !== next) progress[phase].done();
+      phase = next;
+      progress[next].update(done, total);
+    },
+  });
+  if (phase) progress[phase].done();
+  if (summary) {
+    await refreshDailyRollup(runtime.db);
+    logger.info({ files: summary.files.length }, "demo data loaded");
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
