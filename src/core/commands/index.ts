@@ -1,3 +1,4 @@
+import { delayRiskCommand } from "./delay-risk.ts";
 import { CommandRegistry } from "./registry.ts";
 import { roasCommand } from "./roas.ts";
 
@@ -6,5 +7,5 @@ import { roasCommand } from "./roas.ts";
  * A new capability adds its file under src/core/commands/ and one line here.
  */
 export function createRegistry(): CommandRegistry {
-  return new CommandRegistry([roasCommand]);
+  return new CommandRegistry([roasCommand, delayRiskCommand]);
 }
