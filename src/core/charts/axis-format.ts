@@ -25,16 +25,16 @@ const COMPACT_COUNT = new Intl.NumberFormat("en-IN", { notation: "compact", maxi
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
- * ISO dates ("2026-11-03") become "3 Nov" (with the year when the labels span several years);
- * any other labels are shown as given.
+ * Labels ending in an ISO date ("2026-11-03", "w/c 2026-11-03") get the date written as "3 Nov"
+ * (with the year when the labels span several years); any other labels are shown as given.
  */
 export function formatCategoryLabels(labels: readonly string[]): string[] {
-  const dates = labels.map((label) => /^(\d{4})-(\d{2})-(\d{2})$/.exec(label));
+  const dates = labels.map((label) => /^(.*?)(\d{4})-(\d{2})-(\d{2})$/.exec(label));
   if (labels.length === 0 || dates.some((match) => match === null)) return [...labels];
-  const years = new Set(dates.map((match) => match?.[1]));
+  const years = new Set(dates.map((match) => match?.[2]));
   return dates.map((match) => {
-    const [, year = "", month = "", day = ""] = match ?? [];
-    const text = `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
+    const [, prefix = "", year = "", month = "", day = ""] = match ?? [];
+    const text = `${prefix}${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
     return years.size > 1 ? `${text} ’${year.slice(2)}` : text;
   });
 }

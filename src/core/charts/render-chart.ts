@@ -116,7 +116,9 @@ function dataset(series: ChartSeries, colour: string): ChartDataset<"bar" | "lin
       backgroundColor: colour,
       borderWidth: 2.5,
       pointRadius: series.values.length > 60 ? 0 : 2.5,
-      tension: 0.25,
+      tension: 0.3,
+      // Monotone curves never overshoot: a smoothed peak must not suggest revenue that did not happen.
+      cubicInterpolationMode: "monotone",
       // Lines are drawn over bars (lower order is drawn last).
       order: 0,
     };

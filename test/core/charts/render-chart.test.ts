@@ -118,6 +118,7 @@ describe("axis formatting", () => {
   it("shortens ISO dates, adding the year only when labels span years", () => {
     expect(formatCategoryLabels(["2026-11-01", "2026-11-12"])).toEqual(["1 Nov", "12 Nov"]);
     expect(formatCategoryLabels(["2025-12-29", "2026-01-05"])).toEqual(["29 Dec ’25", "5 Jan ’26"]);
+    expect(formatCategoryLabels(["w/c 2026-11-02", "w/c 2026-11-09"])).toEqual(["w/c 2 Nov", "w/c 9 Nov"]);
     expect(formatCategoryLabels(["W1", "W2"])).toEqual(["W1", "W2"]);
   });
 });
