@@ -57,7 +57,9 @@ export interface PlantedIncident {
   id: string;
   /** complaints: negative feedback spikes; sales_drop: orders fall; spend_surge: spend rises, sales flat. */
   kind: "complaints" | "sales_drop" | "spend_surge";
-  /** Set when the whole zone is affected; null for a single city or the whole country. */
+  /** Whether a whole zone, one city or the whole country is affected. */
+  scope: "zone" | "city" | "national";
+  /** Zone of the affected cities; null when national. */
   zone: Zone | null;
   /** Cities affected (every city of the zone for a zone-level incident; empty when nationwide). */
   areas: string[];
@@ -214,6 +216,7 @@ export function scheduleIncidents(o: ResolvedOptions): ActiveIncident[] {
     {
       id: SOUTH_MONTH_ID,
       kind: "complaints",
+      scope: "zone",
       zone: "South",
       areas: citiesOf({ zone: "South" }),
       causes: ["late_delivery", "damaged_packaging"],
@@ -228,13 +231,14 @@ export function scheduleIncidents(o: ResolvedOptions): ActiveIncident[] {
 
   for (const t of COMPLAINTS) {
     const zone = "zone" in t.scope ? t.scope.zone : zoneOf(t.scope.city);
-    const busy = scheduled.filter((s) => zoneOfIncident(s) === zone);
+    const busy = scheduled.filter((s) => s.incident.zone === zone);
     const startDay = placeAvoiding(o, t, busy);
     add(
       {
         id: t.id,
         kind: "complaints",
-        zone: "zone" in t.scope ? t.scope.zone : null,
+        scope: "zone" in t.scope ? "zone" : "city",
+        zone,
         areas: citiesOf(t.scope),
         causes: t.causes,
         keywords: t.causes.flatMap((c) => CAUSE_KEYWORDS[c]),
@@ -250,6 +254,7 @@ export function scheduleIncidents(o: ResolvedOptions): ActiveIncident[] {
     {
       id: "west-sales-drop-last-day",
       kind: "sales_drop",
+      scope: "zone",
       zone: "West",
       areas: citiesOf({ zone: "West" }),
       causes: ["late_delivery"],
@@ -266,6 +271,7 @@ export function scheduleIncidents(o: ResolvedOptions): ActiveIncident[] {
     {
       id: "spend-surge-flat-sales",
       kind: "spend_surge",
+      scope: "national",
       zone: null,
       areas: [],
       causes: [],
@@ -316,9 +322,4 @@ function areaIndex(name: string): number {
 
 function zoneOf(city: string): Zone {
   return (AREAS[areaIndex(city)] as (typeof AREAS)[number]).zone;
-}
-
-function zoneOfIncident(s: ActiveIncident): Zone | null {
-  const first = s.incident.areas[0];
-  return s.incident.zone ?? (first === undefined ? null : zoneOf(first));
 }

@@ -68,3 +68,24 @@ export function rateBy<T>(
   }
   return new Map([...counts].map(([k, [hit, n]]) => [k, hit / n]));
 }
+
+/** ROC-AUC of scores against 0/1 labels (Mann–Whitney, ties share their rank). */
+export function rocAuc(scored: readonly { score: number; label: boolean }[]): number {
+  const sorted = [...scored].sort((a, b) => a.score - b.score);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]?.score === sorted[i]?.score) j++;
+    const averageRank = (i + j + 1) / 2;
+    for (let k = i; k < j; k++) {
+      if (sorted[k]?.label) {
+        positives++;
+        rankSum += averageRank;
+      }
+    }
+    i = j;
+  }
+  const negatives = sorted.length - positives;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}

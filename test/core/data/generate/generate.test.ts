@@ -10,6 +10,7 @@ import {
   type PlantedIncident,
   plantedIncidents,
 } from "../../../../src/core/data/generate/incidents.ts";
+import { areaEffects, lateProbability } from "../../../../src/core/data/generate/lateness.ts";
 import { BLINKIT_FILES, PLANTED_INCIDENTS_FILE } from "../../../../src/core/data/generate/layout.ts";
 import {
   type CsvRow,
@@ -20,6 +21,7 @@ import {
   promisedMinutes,
   rateBy,
   readDataset,
+  rocAuc,
 } from "./dataset.ts";
 
 const OPTIONS = { seed: 11, orders: 20_000, days: 120, endDate: "2026-11-20" };
@@ -141,6 +143,33 @@ describe("generateDataset", () => {
     const overall = delivered.filter(isLate).length / delivered.length;
     expect(overall).toBeGreaterThan(0.2);
     expect(overall).toBeLessThan(0.45);
+  });
+
+  it("leaves enough noise that the four pre-dispatch features rank lateness well but not perfectly", () => {
+    // The generator's own log-odds from hour, weekday, city and promise are the best any model can learn.
+    const effects = areaEffects(OPTIONS.seed);
+    const areaIndex = new Map(AREAS.map((a, i) => [a.name, i]));
+    const areaOf = (o: CsvRow) => data.areaOfCustomer.get(o.customer_id as string) ?? "";
+    const best = rocAuc(
+      delivered.map((o) => ({
+        label: isLate(o),
+        score: lateProbability({
+          hour: hourOf(o.order_date as string),
+          weekday: weekday(dayFromIsoDate(dayOf(o.order_date as string))),
+          areaEffect: effects[areaIndex.get(areaOf(o)) ?? -1] ?? Number.NaN,
+          promisedMinutes: promisedMinutes(o),
+          hiddenLogit: 0,
+        }),
+      })),
+    );
+    expect(best).toBeGreaterThan(0.72);
+    expect(best).toBeLessThan(0.84);
+    // The area alone (the baseline) ranks clearly worse than all four features.
+    const areaRate = rateBy(delivered, areaOf, isLate);
+    const areaOnly = rocAuc(
+      delivered.map((o) => ({ label: isLate(o), score: areaRate.get(areaOf(o)) ?? 0 })),
+    );
+    expect(best - areaOnly).toBeGreaterThan(0.08);
   });
 
   it("leaves feedback on 15-25 % of delivered orders, sentiment matching rating, in varied language", () => {
