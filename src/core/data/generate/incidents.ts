@@ -33,12 +33,12 @@ export const CAUSE_KEYWORDS: Readonly<Record<Cause, readonly string[]>> = {
   late_delivery: ["late", "delay", "delayed", "waited"],
   damaged_packaging: ["damaged", "packaging", "torn", "leaking", "broken"],
   rude_partner: ["rude", "delivery partner", "rider", "misbehaved"],
-  wrong_items: ["wrong item", "instead of"],
+  wrong_items: ["wrong", "instead of", "different"],
   missing_items: ["missing", "not in the bag"],
-  stale_products: ["expired", "stale", "rotten"],
+  stale_products: ["expired", "stale", "rotten", "not fresh"],
   refund_not_processed: ["refund", "not refunded"],
-  payment_failure: ["payment", "debited", "failed"],
-  high_prices: ["price", "expensive", "overpriced"],
+  payment_failure: ["payment", "debited", "deducted", "failed"],
+  high_prices: ["price", "expensive", "overpriced", "fee", "costs more"],
   poor_support: ["customer care", "support", "no response"],
 };
 

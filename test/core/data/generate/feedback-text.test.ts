@@ -20,39 +20,16 @@ const context = (rng: Rng): TextContext => ({
 });
 
 describe("feedback texts", () => {
-  it("composes hundreds of distinct complaints per cause, most naming the cause in its own words", () => {
+  it("composes hundreds of distinct complaints per cause, most naming the cause by a keyword", () => {
     const rng = new Rng(3, "test");
     for (const cause of Object.keys(CAUSE_KEYWORDS) as Cause[]) {
       const texts = Array.from({ length: 600 }, () => complaintText(rng, cause, context(rng)));
       expect(new Set(texts).size, cause).toBeGreaterThan(200);
-      // Short generic replies aside, complaints are recognisably about their cause.
-      const words = [
-        ...CAUSE_KEYWORDS[cause],
-        "rider",
-        "delivery",
-        "instead",
-        "bag",
-        "order",
-        "fresh",
-        "spoiled",
-        "purana",
-        "mehenga",
-        "support",
-        "care",
-        "ticket",
-        "paisa",
-        "cost",
-        "fee",
-        "brand",
-        "crushed",
-        "squashed",
-        "spilled",
-        "cracked",
-        "seal",
-        "wrong",
-      ];
-      const onTopic = texts.filter((t) => words.some((w) => t.toLowerCase().includes(w)));
-      expect(onTopic.length / texts.length, cause).toBeGreaterThan(0.85);
+      // Most complaints carry a keyword of their cause (keyword search finds them); the rest use
+      // other words on purpose ("never got it", "nahi aaya"), which only semantic search can match.
+      const withKeyword = texts.filter((t) => CAUSE_KEYWORDS[cause].some((w) => t.toLowerCase().includes(w)));
+      expect(withKeyword.length / texts.length, cause).toBeGreaterThan(0.6);
+      expect(withKeyword.length / texts.length, cause).toBeLessThan(1);
     }
   });
 
