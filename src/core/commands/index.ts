@@ -1,11 +1,12 @@
 import { delayRiskCommand } from "./delay-risk.ts";
 import { CommandRegistry } from "./registry.ts";
 import { roasCommand } from "./roas.ts";
+import { whyCommand } from "./why.ts";
 
 /**
  * Every command the bot answers, whichever surface asks (Slack, console, CLI, digest).
  * A new capability adds its file under src/core/commands/ and one line here.
  */
 export function createRegistry(): CommandRegistry {
-  return new CommandRegistry([roasCommand, delayRiskCommand]);
+  return new CommandRegistry([roasCommand, delayRiskCommand, whyCommand]);
 }

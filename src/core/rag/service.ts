@@ -129,3 +129,16 @@ export class RagService {
     return this.state;
   }
 }
+
+/**
+ * The RAG service kept in `ctx.services.rag`. The app normally creates it at start with the
+ * embedding settings; when it did not, the default model is used and indexing starts now.
+ */
+export function ragServiceOf(ctx: { db: Db; services: Record<string, unknown> }): RagService {
+  const existing = ctx.services.rag;
+  if (existing instanceof RagService) return existing;
+  const service = new RagService(ctx.db);
+  ctx.services.rag = service;
+  void service.startIndexing();
+  return service;
+}

@@ -1,0 +1,25 @@
+/** Where a plain-language @-mention goes. */
+export interface MentionRoute {
+  command: "why" | "roas" | "delay-risk" | "help";
+  /** The mention without the bot's tag, passed to the command as its arguments. */
+  args: string;
+}
+
+// Slack's encoded mentions and specials: <@U123>, <@U123|name>, <!here>, <#C123|general>.
+const SLACK_TOKENS = /<[@!#][^>]*>/g;
+const WHY = /\b(why|unhappy|complain\w*|feedback|reviews?|angry|upset|dissatisf\w*|frustrat\w*)\b/i;
+const MONEY = /\b(roas|revenue|spend\w*|sales|campaigns?|marketing|roi|ads?)\b/i;
+const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta)\b/i;
+
+/**
+ * Routes a mention by its words: "why / unhappy / complaints" (including why a number moved)
+ * to /why, "ROAS / revenue / spend" to /roas, "late / delay / risk" to /delay-risk, anything
+ * else to help. "Why" wins so "why did sales drop?" is explained rather than just charted.
+ */
+export function routeMention(text: string): MentionRoute {
+  const args = text.replace(SLACK_TOKENS, " ").replace(/\s+/g, " ").trim();
+  if (WHY.test(args)) return { command: "why", args };
+  if (MONEY.test(args)) return { command: "roas", args };
+  if (DELAY.test(args)) return { command: "delay-risk", args };
+  return { command: "help", args: "" };
+}

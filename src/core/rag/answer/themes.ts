@@ -1,0 +1,129 @@
+/**
+ * Complaint themes recognised by the words customers use, each with what operations can do
+ * about it. Used to group feedback when no model writes the answer, and by the digest.
+ */
+export interface Theme {
+  id: string;
+  label: string;
+  pattern: RegExp;
+  recommendation: string;
+}
+
+export const THEMES: readonly Theme[] = [
+  {
+    id: "late-delivery",
+    label: "Late or slow delivery",
+    pattern: /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|took (too )?long|hours?|not on time)\b/i,
+    recommendation:
+      "Check rider supply and dark-store dispatch times in the affected areas at the hours complaints peak; widen the promised time there until it recovers.",
+  },
+  {
+    id: "damaged",
+    label: "Damaged, leaking or badly packed items",
+    pattern:
+      /\b(damaged?|broken|leak(ed|ing|y)?|crushed|spill(ed|t)?|torn|dented|smashed|cracked|packaging|packed)\b/i,
+    recommendation:
+      "Audit packing at the stores involved: separate liquids and fragile items, use sealed bags for dairy, and check rider bags.",
+  },
+  {
+    id: "quality",
+    label: "Poor freshness or product quality",
+    pattern:
+      /\b(stale|rotten|expired?|expiry|spoil(ed|t)|fresh(ness)?|quality|smell(y|s|ed)?|mou?ldy?|sour)\b/i,
+    recommendation:
+      "Tighten first-expiry-first-out and daily freshness checks for fruit, vegetables and dairy at the stores involved.",
+  },
+  {
+    id: "missing-wrong",
+    label: "Missing or wrong items",
+    pattern: /\b(missing|wrong|incorrect|incomplete|forgot|not delivered|different item|substitut\w*)\b/i,
+    recommendation: "Add a pick-list scan before dispatch and proactively refund missing items.",
+  },
+  {
+    id: "staff",
+    label: "Rude or unprofessional delivery staff",
+    pattern:
+      /\b(rude(ly|ness)?|behav\w*|impolite|attitude|unprofessional|shout(ed|ing)?|misbehav\w*|argu\w*)\b/i,
+    recommendation:
+      "Review the riders named in these complaints, retrain on customer conduct, and follow up with the customers.",
+  },
+  {
+    id: "refund-payment",
+    label: "Refunds and payment problems",
+    pattern: /\b(refunds?|money|charged|deducted|payment|overcharg\w*|cashback|reimburs\w*)\b/i,
+    recommendation:
+      "Check refund turnaround and payment failures; set a maximum refund time and report on it.",
+  },
+  {
+    id: "app",
+    label: "App and ordering problems",
+    pattern: /\b(app|crash(ed|es)?|glitch|bug|login|checkout|otp|website)\b/i,
+    recommendation:
+      "Share the reports with the app team with dates and areas so they can match them to releases and errors.",
+  },
+  {
+    id: "price",
+    label: "Prices and charges",
+    pattern: /\b(price[sd]?|pricing|expensive|costly|mrp|fee|surge)\b/i,
+    recommendation:
+      "Compare prices and delivery fees in these areas with competitors and review surge charges.",
+  },
+  {
+    id: "availability",
+    label: "Items out of stock",
+    pattern: /\b(out of stock|unavailable|not available|sold out|stock)\b/i,
+    recommendation:
+      "Review stock levels against demand for the items named and raise minimum stock where they run out.",
+  },
+  {
+    id: "support",
+    label: "Customer support",
+    pattern: /\b(support|customer care|helpline|no response|not resolved|unresolved|chat)\b/i,
+    recommendation: "Check support response times and first-contact resolution for these customers.",
+  },
+];
+
+export const OTHER_THEME: Theme = {
+  id: "other",
+  label: "Other complaints",
+  pattern: /$^/,
+  recommendation: "Read these complaints individually; they fit no common pattern yet.",
+};
+
+/** The first theme whose words the text uses, else the feedback's own category, else "other". */
+export function themeOf(text: string, category: string | null): Theme {
+  const byWords = THEMES.find((theme) => theme.pattern.test(text));
+  if (byWords) return byWords;
+  if (category?.trim()) {
+    return {
+      ...OTHER_THEME,
+      id: `category:${category.trim().toLowerCase()}`,
+      label: `${category.trim()} complaints`,
+    };
+  }
+  return OTHER_THEME;
+}
+
+export interface ThemeGroup<T> {
+  theme: Theme;
+  /** Feedback rows (not distinct texts) in the theme. */
+  count: number;
+  /** Members, most frequent first. */
+  items: T[];
+}
+
+/** Groups counted feedback texts into themes, biggest theme first. */
+export function groupByTheme<T extends { text: string; category: string | null; occurrences: number }>(
+  items: readonly T[],
+): ThemeGroup<T>[] {
+  const groups = new Map<string, ThemeGroup<T>>();
+  for (const item of items) {
+    const theme = themeOf(item.text, item.category);
+    const group = groups.get(theme.id) ?? { theme, count: 0, items: [] };
+    group.count += item.occurrences;
+    group.items.push(item);
+    groups.set(theme.id, group);
+  }
+  for (const group of groups.values()) group.items.sort((a, b) => b.occurrences - a.occurrences);
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.theme.label.localeCompare(b.theme.label));
+}

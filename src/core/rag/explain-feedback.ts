@@ -1,0 +1,216 @@
+import { type Answer, answer, errorAnswer, type Table } from "../commands/answer.ts";
+import { ZONES } from "../data/zones.ts";
+import { sqlQuery } from "../db/sql-files.ts";
+import type { Db } from "../db/types.ts";
+import { formatCount } from "../format/numbers.ts";
+import { composeFeedbackAnswer, type Explanation } from "./answer/compose.ts";
+import { summariseExtractively } from "./answer/extractive.ts";
+import { type Impact, measureImpact } from "./answer/impact.ts";
+import { analyse, type GroqSettings, LlmUnavailableError } from "./answer/llm.ts";
+import { buildMessages } from "./answer/prompt.ts";
+import { type FeedbackFilter, filterParams } from "./filter.ts";
+import { type ParsedQuestion, parseQuestion } from "./retrieve/question.ts";
+import { type Retrieval, retrieve } from "./retrieve/retrieve.ts";
+import type { RagService } from "./service.ts";
+
+export interface ExplainDeps {
+  db: Db;
+  rag: RagService;
+  groq?: GroqSettings;
+  /** The day questions are relative to (see questionDay). */
+  today: string;
+}
+
+const COMMAND = "why";
+const LIST_LIMIT = 200;
+
+/** Parses a question into filters, or the error answer for an unknown zone. */
+export async function parseFeedbackQuestion(
+  deps: ExplainDeps,
+  question: string,
+): Promise<{ parsed: ParsedQuestion } | { error: Answer }> {
+  const result = parseQuestion(question, { areas: await deps.rag.areaIndex(), today: deps.today });
+  if (result.ok) return { parsed: result.parsed };
+  return {
+    error: errorAnswer(
+      COMMAND,
+      `I don't know the zone "${result.unknownZone}".`,
+      `Ask about one of the zones ${result.knownZones.join(", ")}, or name a city or locality, e.g. "/why unhappy in the South zone last week".`,
+    ),
+  };
+}
+
+/** "Why are customers unhappy in the South zone?": retrieval, SQL impact, AI or extractive explanation. */
+export async function explainFeedback(deps: ExplainDeps, question: string): Promise<Answer> {
+  const parsedOrError = await parseFeedbackQuestion(deps, question);
+  if ("error" in parsedOrError) return parsedOrError.error;
+  const { parsed } = parsedOrError;
+  const scope = describeScope(parsed);
+  const { retrieval, warnings } = await retrieveFor(deps, parsed);
+  if (retrieval.items.length === 0) {
+    return answer(COMMAND, `No matching feedback — ${scope}`, {
+      insights: [
+        {
+          level: "info",
+          text: `No ${parsed.filter.maxRating !== null ? "complaints" : "feedback"} were recorded for ${scope}.`,
+        },
+      ],
+      sections: [
+        {
+          heading: "Try",
+          lines: [
+            "A longer period, e.g. “last month” or “in March”.",
+            `A zone (${ZONES.join(", ")}) or a city instead of a locality.`,
+          ],
+        },
+      ],
+      warnings,
+      data: { question, scope, filter: parsed.filter, retrieved: [] },
+    });
+  }
+  const impact = await measureImpact(deps.db, parsed.filter);
+  const explanation = await explain(deps.groq, question, scope, retrieval, impact, {}, warnings);
+  return composeFeedbackAnswer({
+    command: COMMAND,
+    question,
+    title: `Why customers are unhappy — ${scopeHeadline(parsed)}`,
+    scope,
+    items: retrieval.items,
+    matchingFeedback: retrieval.matching.feedback,
+    impact,
+    explanation,
+    warnings,
+    data: { filter: parsed.filter, ranking: retrieval.mode },
+  });
+}
+
+/** Retrieval with the warnings that belong to it (keyword-only while the index builds). */
+export async function retrieveFor(
+  deps: ExplainDeps,
+  parsed: Pick<ParsedQuestion, "filter" | "topic">,
+): Promise<{ retrieval: Retrieval; warnings: string[] }> {
+  const vectors = deps.rag.vectorRanking();
+  const warnings = [...deps.rag.warnings];
+  const reason = vectors ? null : deps.rag.keywordOnlyReason();
+  if (reason) warnings.push(reason);
+  const retrieval = await retrieve(deps.db, parsed, vectors, { k: 20 });
+  return { retrieval, warnings };
+}
+
+/**
+ * The model's analysis when a key is configured and the reply is usable; otherwise the
+ * extractive summary, with a warning that says why — never a silent failure.
+ */
+export async function explain(
+  groq: GroqSettings | undefined,
+  question: string,
+  scope: string,
+  retrieval: Retrieval,
+  impact: Impact,
+  extraNumbers: Record<string, unknown>,
+  warnings: string[],
+): Promise<Explanation> {
+  const extractive: Explanation = { source: "extractive", summary: summariseExtractively(retrieval.items) };
+  if (!groq?.apiKey) {
+    warnings.push(
+      "No GROQ_API_KEY is set, so this summary is not AI-written. Set it to get an AI explanation.",
+    );
+    return extractive;
+  }
+  const messages = buildMessages({
+    question,
+    scope,
+    numbers: { ...extraNumbers, complaints: impactNumbersForModel(impact) },
+    feedback: retrieval.items,
+  });
+  try {
+    const analysis = await analyse(groq, messages, new Set(retrieval.items.map((item) => item.id)));
+    return { source: "ai", model: groq.model, analysis };
+  } catch (error) {
+    if (!(error instanceof LlmUnavailableError)) throw error;
+    warnings.push(`The AI summary is unavailable (${error.message}), so this summary is not AI-written.`);
+    return extractive;
+  }
+}
+
+function impactNumbersForModel(impact: Impact): Record<string, number | null> {
+  return {
+    complaints_in_period: impact.complaints,
+    complaints_previous_period: impact.previousComplaints,
+    customers_who_complained: impact.complainers,
+    customers_in_scope: impact.placeCustomers,
+    share_of_customers_percent:
+      impact.complainerShare === null ? null : round(impact.complainerShare * 100, 1),
+    avg_order_value_inr: impact.avgOrderValue === null ? null : round(impact.avgOrderValue, 0),
+    orders_per_month_per_customer:
+      impact.monthlyOrdersPerCustomer === null ? null : round(impact.monthlyOrdersPerCustomer, 1),
+    monthly_revenue_at_risk_inr:
+      impact.monthlyRevenueAtRisk === null ? null : round(impact.monthlyRevenueAtRisk, 0),
+  };
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** "/why --all …": every feedback row in scope, newest first. */
+export async function listFeedback(deps: ExplainDeps, question: string): Promise<Answer> {
+  const parsedOrError = await parseFeedbackQuestion(deps, question);
+  if ("error" in parsedOrError) return parsedOrError.error;
+  const { parsed } = parsedOrError;
+  const { rows } = await deps.db.query<{
+    feedback_id: string;
+    feedback_text: string;
+    day: string | null;
+    area: string | null;
+    rating: number | null;
+  }>(sqlQuery("rag_feedback_list"), [...filterParams(parsed.filter), LIST_LIMIT + 1]);
+  const shown = rows.slice(0, LIST_LIMIT);
+  const table: Table = {
+    columns: ["Date", "Area", "Rating", "Feedback", "ID"],
+    rows: shown.map((row) => [
+      row.day ?? "",
+      row.area ?? "",
+      row.rating === null ? "" : String(row.rating),
+      row.feedback_text.trim(),
+      row.feedback_id,
+    ]),
+  };
+  return answer(COMMAND, `Feedback — ${scopeHeadline(parsed)}`, {
+    subtitle: describeScope(parsed),
+    tables: [table],
+    warnings:
+      rows.length > LIST_LIMIT
+        ? [`Showing the newest ${formatCount(LIST_LIMIT)}; narrow the period or place to see the rest.`]
+        : [],
+    visibility: "ephemeral",
+    data: { question, filter: parsed.filter, feedback: shown },
+  });
+}
+
+function placeLabel(parsed: Pick<ParsedQuestion, "place">): string {
+  if (parsed.place.areas.length > 0) return parsed.place.areas.join(", ");
+  if (parsed.place.zone) return `${parsed.place.zone} zone`;
+  return "all areas";
+}
+
+function scopeHeadline(parsed: ParsedQuestion): string {
+  return `${placeLabel(parsed)}, ${parsed.period.label}`;
+}
+
+/** The filters in words, e.g. "South zone · 2024-03-04 to 2024-03-10 · ratings 1–3". */
+export function describeScope(
+  parsed: Pick<ParsedQuestion, "place" | "period" | "filter" | "periodGiven">,
+): string {
+  const parts = [
+    placeLabel(parsed),
+    `${parsed.period.from} to ${parsed.period.to}${parsed.periodGiven ? "" : " (default: last 30 days)"}`,
+    ratingLabel(parsed.filter),
+  ];
+  return parts.join(" · ");
+}
+
+function ratingLabel(filter: FeedbackFilter): string {
+  return filter.maxRating === null ? "all ratings" : `ratings 1–${filter.maxRating}`;
+}
