@@ -1,0 +1,79 @@
+import type { Answer } from "../../../src/core/commands/answer.ts";
+import type { Db } from "../../../src/core/db/types.ts";
+import { DEFAULT_DIGEST_THRESHOLDS } from "../../../src/core/digest/options.ts";
+import { DIGEST_SECTIONS, type Subscription } from "../../../src/core/digest/schedule.ts";
+import {
+  DEFAULT_RUN_POLICY,
+  type DigestLog,
+  type DigestPoster,
+  type DigestWorker,
+} from "../../../src/core/digest/worker.ts";
+
+/** A poster that records what it was asked to post and can be told to fail. */
+export class RecordingPoster implements DigestPoster {
+  readonly posts: Array<{ channel: string; answer: Answer }> = [];
+  /** Failures still to serve, one per call, before posting succeeds again. */
+  failNext = 0;
+
+  async post(channel: string, answer: Answer): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error("Slack said: service_unavailable");
+    }
+    this.posts.push({ channel, answer });
+  }
+
+  channels(): string[] {
+    return this.posts.map((p) => p.channel);
+  }
+}
+
+export class RecordingLog implements DigestLog {
+  readonly lines: Array<{ level: string; message: string; fields: object }> = [];
+  info(fields: object, message: string) {
+    this.lines.push({ level: "info", message, fields });
+  }
+  warn(fields: object, message: string) {
+    this.lines.push({ level: "warn", message, fields });
+  }
+  error(fields: object, message: string) {
+    this.lines.push({ level: "error", message, fields });
+  }
+  at(level: string): string[] {
+    return this.lines.filter((l) => l.level === level).map((l) => l.message);
+  }
+}
+
+/** A settable clock: tests move it instead of waiting. */
+export class FakeClock {
+  constructor(private instant: Date) {}
+  now = (): Date => new Date(this.instant);
+  set(iso: string): void {
+    this.instant = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.instant = new Date(this.instant.getTime() + ms);
+  }
+}
+
+export interface TestWorker extends DigestWorker {
+  poster: RecordingPoster;
+  log: RecordingLog;
+}
+
+export function fakeWorker(db: Db, clock: FakeClock, overrides: Partial<DigestWorker> = {}): TestWorker {
+  return {
+    db,
+    clock: clock.now,
+    workerId: "test-worker",
+    policy: DEFAULT_RUN_POLICY,
+    content: { thresholds: DEFAULT_DIGEST_THRESHOLDS, sources: {} },
+    ...overrides,
+    poster: new RecordingPoster(),
+    log: new RecordingLog(),
+  };
+}
+
+export function subscription(channel: string, localTime: string, timeZone: string): Subscription {
+  return { channel, localTime, timeZone, sections: [...DIGEST_SECTIONS], createdBy: "U1", source: "command" };
+}
