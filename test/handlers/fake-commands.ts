@@ -63,21 +63,6 @@ export function slowCommand(currentGate: () => Gate): Command {
   };
 }
 
-/** Stands in for /delay-risk: bare, it asks for the form; with arguments, it echoes them. */
-export const formCommand: Command = {
-  name: "delay-risk",
-  summary: "Delay risk (fake)",
-  examples: ['/delay-risk area="HSR Layout" day=sat hour=21 promised=10'],
-  async run(args) {
-    if (!args)
-      return answer("delay-risk", "Tell me about the order", {
-        visibility: "ephemeral",
-        data: { form: "delay-risk" },
-      });
-    return answer("delay-risk", "Risk", { sections: [{ heading: "Arguments", lines: [args] }] });
-  },
-};
-
 export function fakeRegistry(...extra: Command[]): CommandRegistry {
-  return new CommandRegistry([echoCommand, chartedCommand, formCommand, ...extra]);
+  return new CommandRegistry([echoCommand, chartedCommand, ...extra]);
 }

@@ -1,5 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { homeView } from "../blocks/home-view.ts";
+import type { CommandContext } from "../../core/commands/context.ts";
+import { describeError } from "../../core/commands/registry.ts";
+import { ModelLoadError } from "../../core/delay-model/artifact.ts";
+import { getDelayModel } from "../../core/delay-model/cache.ts";
+import { homeView, type ModelStatus } from "../blocks/home-view.ts";
 import type { HandlerDeps } from "../deps.ts";
 
 /** Publishes the Home tab: what the bot does, fresh KPI panels, the commands with examples. */
@@ -14,10 +18,19 @@ export function appHomeOpenedHandler(deps: HandlerDeps) {
     try {
       await client.views.publish({
         user_id: event.user,
-        view: homeView({ panels, commands: deps.registry.list(), now: ctx.now() }),
+        view: homeView({ panels, model: modelStatus(ctx), commands: deps.registry.list(), now: ctx.now() }),
       });
     } catch (error) {
       deps.logger.error({ err: error, user: event.user }, "could not publish the home tab");
     }
   };
+}
+
+function modelStatus(ctx: CommandContext): ModelStatus {
+  try {
+    return { kind: "loaded", metadata: getDelayModel(ctx.services, ctx.settings.modelPath).metadata };
+  } catch (error) {
+    if (error instanceof ModelLoadError) return { kind: "missing", message: error.message, hint: error.hint };
+    return { kind: "missing", message: `The delay model could not be read: ${describeError(error)}.` };
+  }
 }
