@@ -74,9 +74,10 @@ export function candidateFormats(value: string): DateFormat[] {
   if (c.length !== 4 || a.length > 2) return [];
   const first = Number(a);
   const second = Number(b);
+  // Day-first is listed first: it is the Indian convention, so ambiguity messages suggest it first.
   return [
-    ...(first >= 1 && first <= 12 && second >= 1 && second <= 31 ? fits("MDY") : []),
     ...(second >= 1 && second <= 12 && first >= 1 && first <= 31 ? fits("DMY") : []),
+    ...(first >= 1 && first <= 12 && second >= 1 && second <= 31 ? fits("MDY") : []),
   ];
 }
 

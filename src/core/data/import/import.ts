@@ -5,6 +5,7 @@ import { loadFile } from "./load.ts";
 import { DEFAULT_BATCH_SIZE, type ImportOptions } from "./options.ts";
 import { type FilePlan, planDirectory, type TablePlan } from "./plan.ts";
 import {
+  describeFilledFields,
   describeFormats,
   disabledByMissingColumns,
   type FileSummary,
@@ -92,6 +93,7 @@ function emptySummary(table: TablePlan, status: FileSummary["status"]): FileSumm
     table: table.table,
     file: plan?.file ?? (table.status === "invalid" ? table.file : null),
     status,
+    layout: plan?.layout ?? null,
     rowsRead: 0,
     rowsLoaded: 0,
     rowsChanged: 0,
@@ -102,6 +104,7 @@ function emptySummary(table: TablePlan, status: FileSummary["status"]): FileSumm
     error: table.status === "invalid" ? table.message : undefined,
     ignoredColumns: plan?.columns.ignored ?? [],
     renamedColumns: Object.fromEntries(plan?.columns.renamed ?? []),
+    filledFields: plan ? describeFilledFields(plan) : {},
     dateFormats: plan ? describeFormats(plan) : {},
     disabled: plan ? disabledByMissingColumns(plan) : [],
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { findFormat } from "./dates.ts";
+import { ALL_FORMATS, findFormat } from "./dates.ts";
 import { type ImportMapping, ImportOptionsError } from "./options.ts";
 import { TABLES, type TableName } from "./tables.ts";
 import { isTimeZone } from "./time-zone.ts";
@@ -17,7 +17,12 @@ const fileSchema = z
     dateFormats: z
       .record(
         z.string(),
-        z.string().refine((label) => findFormat(label) !== undefined, "is not a known date format"),
+        z
+          .string()
+          .refine(
+            (label) => findFormat(label) !== undefined,
+            `is not a known date format (use one of ${ALL_FORMATS.map((f) => f.label).join(", ")})`,
+          ),
       )
       .optional(),
   })

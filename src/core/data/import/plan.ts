@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { CsvReadError, readCsv } from "./csv.ts";
 import { ALL_FORMATS, DATE_FORMATS, type DateFormat, FormatTally, findFormat, TIME_OF_DAY } from "./dates.ts";
 import { type ColumnPlan, planColumns } from "./header.ts";
+import { recogniseLayout } from "./layout.ts";
 import { resolveMapping } from "./mapping.ts";
 import {
   DEFAULT_TIME_ZONE,
@@ -32,6 +33,8 @@ export interface FilePlan {
   path: string;
   header: string[];
   columns: ColumnPlan;
+  /** The shape recognised from the header, e.g. "canonical Blinkit export". */
+  layout: string;
   formats: Map<string, ColumnFormat>;
   /** Data records (header excluded). */
   rowCount: number;
@@ -215,7 +218,7 @@ async function planFile(
   // file when that format is one of its candidates: one export writes all its dates one way.
   for (const { field, candidates, tally, headerName } of ambiguous) {
     const sibling = [...formats].find(
-      ([, f]) => f.source === "detected" && f.format !== null && candidates.includes(f.format),
+      ([, f]) => f.source !== "sibling" && f.format !== null && candidates.includes(f.format),
     );
     if (!sibling?.[1].format) return invalid(ambiguousMessage(file, headerName, candidates, tally));
     const format = sibling[1].format;
@@ -230,7 +233,17 @@ async function planFile(
   return {
     table: spec.table,
     status: "ready",
-    plan: { spec, file, path, header, columns, formats, rowCount, timeZone },
+    plan: {
+      spec,
+      file,
+      path,
+      header,
+      columns,
+      layout: recogniseLayout(spec, header, columns),
+      formats,
+      rowCount,
+      timeZone,
+    },
   };
 }
 

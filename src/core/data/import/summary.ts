@@ -9,6 +9,8 @@ export interface FileSummary {
   file: string | null;
   /** `failed`: wrong header, unreadable dates or a database error — nothing of the file loaded. */
   status: "loaded" | "missing" | "failed" | "skipped";
+  /** The shape recognised from the header; null when the file was missing or unreadable. */
+  layout: string | null;
   rowsRead: number;
   rowsLoaded: number;
   rowsChanged: number;
@@ -20,6 +22,8 @@ export interface FileSummary {
   ignoredColumns: string[];
   /** Header name → field, for columns read under another name. */
   renamedColumns: Record<string, string>;
+  /** Field → how it is filled without a column of its own (mapping value, derived from another field). */
+  filledFields: Record<string, string>;
   /** Field → detected or given format, e.g. `MM/DD/YYYY with times`. */
   dateFormats: Record<string, string>;
   /** What missing optional columns take away. */
@@ -51,6 +55,16 @@ export function describeFormats(plan: FilePlan): Record<string, string> {
     described[field] = `${format.label}${withTime && format.order !== "time" ? " with times" : ""}${how}`;
   }
   return described;
+}
+
+export function describeFilledFields(plan: FilePlan): Record<string, string> {
+  return Object.fromEntries([
+    ...[...plan.columns.constants].map(([field, value]) => [field, `fixed to '${value}' by the mapping`]),
+    ...plan.columns.derived.map((f) => [
+      f.name,
+      `derived as '${f.derivedFrom?.prefix ?? ""}<${f.derivedFrom?.field}>' (no ${f.name} column)`,
+    ]),
+  ]);
 }
 
 export function disabledByMissingColumns(plan: FilePlan): string[] {
@@ -118,6 +132,7 @@ export function formatImportSummary(summary: ImportSummary): string {
       ...Object.entries(f.renamedColumns).map(
         ([column, field]) => `${f.file}: column '${column}' read as ${field}`,
       ),
+      ...Object.entries(f.filledFields).map(([field, how]) => `${f.file}: ${field} ${how}`),
       ...Object.entries(f.dateFormats).map(([field, format]) => `${f.file}: ${field} ${format}`),
       ...(f.ignoredColumns.length > 0 ? [`${f.file}: ignored columns ${f.ignoredColumns.join(", ")}`] : []),
     ]),

@@ -54,6 +54,8 @@ export interface FieldSpec {
   sameDayAs?: string;
   /** Input-only fields (see `time`) are read but not stored. */
   stored?: false;
+  /** Not a column of the canonical Blinkit export (an extension some exports carry). */
+  extension?: true;
   /** When the column is absent: the value is `prefix` + another field's value (seed marketing layout). */
   derivedFrom?: { field: string; prefix: string };
 }
@@ -172,8 +174,15 @@ const orders: TableSpec = {
     text("payment_method", { aliases: ["payment_mode", "payment"] }),
     text("delivery_partner_id", { aliases: ["partner_id", "rider_id"] }),
     text("store_id", { aliases: ["store", "dark_store_id"] }),
-    text("area", { aliases: ["region", "locality", "delivery_area", "city"] }),
-    { name: "order_time", kind: "time", timeOf: "order_date", stored: false, aliases: ["time"] },
+    text("area", { aliases: ["region", "locality", "delivery_area", "city"], extension: true }),
+    {
+      name: "order_time",
+      kind: "time",
+      timeOf: "order_date",
+      stored: false,
+      extension: true,
+      aliases: ["time"],
+    },
   ],
 };
 
@@ -217,7 +226,8 @@ const marketing: TableSpec = {
     money("spend", { required: true, aliases: ["ad_spend", "cost"] }),
     money("revenue_generated", {
       aliases: ["attributed_revenue", "revenue"],
-      disables: "no attributed revenue: ROAS uses order revenue only (as the view always does)",
+      disables:
+        "no attributed revenue: campaign-attributed ROAS is unavailable (ROAS from order revenue still works)",
     }),
     { name: "roas", kind: "decimal", limit: 1e6 },
   ],
