@@ -13,6 +13,7 @@ import {
   minutesLate,
   PROMISE_WEIGHTS,
   PROMISED_MINUTES,
+  rushHourCities,
 } from "./lateness.ts";
 import { BLINKIT_FILES, rupees } from "./layout.ts";
 import type { ResolvedOptions } from "./options.ts";
@@ -71,6 +72,7 @@ export async function writeOrderFiles(
     AREAS.map((a) => a.weight),
   );
   const effects = areaEffects(o.seed);
+  const rushHour = rushHourCities();
   const products = new WeightedTable(
     catalog,
     catalog.map((p) => p.popularity),
@@ -134,6 +136,7 @@ export async function writeOrderFiles(
         hour,
         weekday: dow,
         areaEffect: effects[slot.area] ?? 0,
+        rushHourCity: rushHour[slot.area] === 1,
         promisedMinutes: promised,
         hiddenLogit:
           conditions[areaInfo.zone] + inScope.reduce((s, i) => s + i.incident.effects.lateLogitBoost, 0),

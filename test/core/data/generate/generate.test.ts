@@ -10,7 +10,7 @@ import {
   type PlantedIncident,
   plantedIncidents,
 } from "../../../../src/core/data/generate/incidents.ts";
-import { areaEffects, lateProbability } from "../../../../src/core/data/generate/lateness.ts";
+import { areaEffects, lateProbability, rushHourCities } from "../../../../src/core/data/generate/lateness.ts";
 import { BLINKIT_FILES, PLANTED_INCIDENTS_FILE } from "../../../../src/core/data/generate/layout.ts";
 import {
   type CsvRow,
@@ -148,6 +148,7 @@ describe("generateDataset", () => {
   it("leaves enough noise that the four pre-dispatch features rank lateness well but not perfectly", () => {
     // The generator's own log-odds from hour, weekday, city and promise are the best any model can learn.
     const effects = areaEffects(OPTIONS.seed);
+    const rushHour = rushHourCities();
     const areaIndex = new Map(AREAS.map((a, i) => [a.name, i]));
     const areaOf = (o: CsvRow) => data.areaOfCustomer.get(o.customer_id as string) ?? "";
     const best = rocAuc(
@@ -157,6 +158,7 @@ describe("generateDataset", () => {
           hour: hourOf(o.order_date as string),
           weekday: weekday(dayFromIsoDate(dayOf(o.order_date as string))),
           areaEffect: effects[areaIndex.get(areaOf(o)) ?? -1] ?? Number.NaN,
+          rushHourCity: rushHour[areaIndex.get(areaOf(o)) ?? -1] === 1,
           promisedMinutes: promisedMinutes(o),
           hiddenLogit: 0,
         }),
