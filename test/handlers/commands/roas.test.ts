@@ -96,9 +96,9 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
     expect(ack.status).toBe(200);
     const update: ApiCall = await slack.fake.waitFor(() => slack.fake.callsTo("chat.update")[0]);
     expect(update.args).toMatchObject({ channel: "C1", ts: messageTs });
-    // 30 days back from the last data day reaches before the data: both weeks, nothing before.
+    // 30 days back from the last data day reaches before the data: both weeks, no comparison.
     expect(fieldTexts(update.args.blocks as Blocks)[0]).toBe(
-      "*Total Revenue*\n₹15,400\nn/a vs previous period",
+      "*Total Revenue*\n₹15,400\nchange n/a vs previous period",
     );
     expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
     const chart = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
