@@ -3,8 +3,8 @@ import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from "@sla
 import { type Config, slackMode } from "./config.ts";
 import { renderChart } from "./core/charts/render-chart.ts";
 import type { CommandContext } from "./core/commands/context.ts";
-import type { CommandRegistry } from "./core/commands/registry.ts";
-import { splitCommandLine } from "./core/commands/registry.ts";
+import { routeMention } from "./core/commands/mention-router.ts";
+import { type CommandRegistry, splitCommandLine } from "./core/commands/registry.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
 import { registerHandlers } from "./handlers/registerHandlers.ts";
 import type { Logger } from "./logger.ts";
@@ -14,7 +14,7 @@ export interface SlackAppOptions {
   /** The registry and a context factory: the same ones the console and CLI use. */
   runtime: { registry: CommandRegistry; context(requester?: string): CommandContext };
   logger: Logger;
-  /** Mention text → command; defaults to reading the first word as the command name. */
+  /** Mention text → command; defaults to an explicit command name, else the words' meaning. */
   routeMention?: MentionRouter;
   /** Command lines shown as Home tab panels. */
   homePanels?: readonly string[];
@@ -66,7 +66,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     registry: options.runtime.registry,
     context: (requester) => options.runtime.context(requester),
     renderChart: options.renderChart ?? ((spec) => renderChart(spec)),
-    routeMention: options.routeMention ?? routeByFirstWord,
+    routeMention: options.routeMention ?? mentionRouter(options.runtime.registry),
     slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
     homePanels: options.homePanels ?? DEFAULT_HOME_PANELS,
     logger,
@@ -92,10 +92,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
-/** "roas 7d" → /roas 7d: the fallback until a smarter router is given. */
-function routeByFirstWord(text: string): { command: string; args: string } {
-  const { name, args } = splitCommandLine(text);
-  return { command: name, args };
+/**
+ * "@bot roas 7d" names its command; "@bot why are customers in South zone unhappy?" is routed by
+ * its words. Anything unroutable gets help (the empty command line).
+ */
+function mentionRouter(registry: CommandRegistry): MentionRouter {
+  return (text) => {
+    const { name, args } = splitCommandLine(text);
+    if (name && registry.get(name)) return { command: name, args };
+    const routed = routeMention(text);
+    return routed.command === "help" ? { command: "", args: "" } : routed;
+  };
 }
 
 const BOLT_LEVELS: Record<string, LogLevel> = {

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { answer } from "../../src/core/commands/answer.ts";
 import {
   postEvent,
   postInteraction,
   postSlashCommand,
   TEST_SIGNING_SECRET,
 } from "../harness/signed-request.ts";
-import { fakeRegistry, Gate, slowCommand, unreachableDb } from "./fake-commands.ts";
+import { echoCommand, fakeRegistry, Gate, slowCommand, unreachableDb } from "./fake-commands.ts";
 import { startTestSlackApp, type TestSlackApp } from "./slack-test-app.ts";
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -19,7 +20,14 @@ describe("Slack listeners over the command registry", () => {
     gate = new Gate();
     slack = await startTestSlackApp({
       db: unreachableDb,
-      registry: fakeRegistry(slowCommand(() => gate)),
+      registry: fakeRegistry(
+        slowCommand(() => gate),
+        {
+          ...echoCommand,
+          name: "why",
+          run: async (args) => answer("why", "Why", { sections: [{ heading: "Question", lines: [args] }] }),
+        },
+      ),
       slowAfterMs: 20,
       homePanels: ["/charted"],
       renderChart: async () => {
@@ -111,6 +119,18 @@ describe("Slack listeners over the command registry", () => {
     const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
     expect(post.args).toMatchObject({ channel: "C1", thread_ts: "1700000500.000200" });
     expect(json(post.args.blocks)).toContain("hello there");
+  });
+
+  it("routes a plain-language mention by its words", async () => {
+    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> customers in South zone seem unhappy, what is going on?",
+      ts: "1700000700.000200",
+      channel: "C1",
+    });
+    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    expect(json(post.args.blocks)).toContain("`/why customers in South zone seem unhappy, what is going on?`");
   });
 
   it("answers a bare mention with help, privately", async () => {
