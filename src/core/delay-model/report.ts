@@ -57,6 +57,24 @@ export async function evaluateSavedModel(db: Db, path: string): Promise<Evaluati
 const pct = (value: number | null) => (value === null ? "n/a" : `${(value * 100).toFixed(1)}%`);
 const auc = (value: number | null) => (value === null ? "n/a" : value.toFixed(3));
 
+/** The report `blinkit model eval` prints. */
+export function formatEvaluationReport(report: EvaluationReport): string {
+  const { metadata } = report.model;
+  const m = report.metrics;
+  const lines = [
+    `Delivery-delay model ${metadata.modelVersion}, trained ${metadata.trainedAt.slice(0, 10)} (hold-out ROC-AUC then: ${auc(metadata.metrics.rocAuc)})`,
+    `  Data: ${report.sameData ? "unchanged since training" : "changed since training"}; ${report.evaluatedRows} orders from the hold-out start on scored now`,
+  ];
+  if (m) {
+    lines.push(
+      `  ROC-AUC now: forest ${auc(m.rocAuc)}, area late rate only ${auc(m.baselines.areaLateRate)}, single tree ${auc(m.baselines.singleTree)}`,
+      `  Late rate ${pct(m.baseLateRate)}; flagged high (≥ ${pct(m.threshold)}): ${pct(m.flaggedRate)}, precision ${pct(m.precision)}, recall ${pct(m.recall)}`,
+    );
+  }
+  if (report.warnings.length > 0) lines.push("", ...report.warnings.map((w) => `  ! ${w}`));
+  return lines.join("\n");
+}
+
 /** The short report `blinkit model train` prints. */
 export function formatTrainReport(report: TrainReport): string {
   const { metadata } = report.model;

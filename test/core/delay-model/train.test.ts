@@ -8,7 +8,7 @@ import { loadDelayModel, ModelLoadError, metricsPathFor } from "../../../src/cor
 import { predictSet } from "../../../src/core/delay-model/evaluate.ts";
 import { delayHotspots } from "../../../src/core/delay-model/hotspots.ts";
 import { predictDelayRisk } from "../../../src/core/delay-model/predict.ts";
-import { evaluateSavedModel, formatTrainReport } from "../../../src/core/delay-model/report.ts";
+import { evaluateSavedModel, formatEvaluationReport, formatTrainReport } from "../../../src/core/delay-model/report.ts";
 import { type TrainReport, trainDelayModel } from "../../../src/core/delay-model/train.ts";
 import { loadTrainingSet } from "../../../src/core/delay-model/training-data.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
@@ -106,6 +106,8 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     const evaluation = await evaluateSavedModel(db, modelPath);
     expect(evaluation.evaluatedRows).toBe(400);
     expect(evaluation.metrics?.rocAuc).toBeCloseTo(report.metrics.rocAuc as number, 10);
+    expect(evaluation.sameData).toBe(true);
+    expect(formatEvaluationReport(evaluation)).toContain("unchanged since training; 400 orders");
   });
 
   it("predicts a risky slot as high with reasons, history and a recommendation", async () => {
