@@ -25,4 +25,6 @@ export interface CommandContext {
   now: () => Date;
   /** Who asked (Slack user id or "console"), for logs and audit. */
   requester?: string;
+  /** The Slack channel id the command was typed in; absent in the console. */
+  channel?: string;
 }

@@ -1,4 +1,5 @@
 import { delayRiskCommand } from "./delay-risk.ts";
+import { digestCommand } from "./digest.ts";
 import { CommandRegistry } from "./registry.ts";
 import { roasCommand } from "./roas.ts";
 import { whyCommand } from "./why.ts";
@@ -8,5 +9,5 @@ import { whyCommand } from "./why.ts";
  * A new capability adds its file under src/core/commands/ and one line here.
  */
 export function createRegistry(): CommandRegistry {
-  return new CommandRegistry([roasCommand, delayRiskCommand, whyCommand]);
+  return new CommandRegistry([roasCommand, delayRiskCommand, whyCommand, digestCommand]);
 }

@@ -24,8 +24,8 @@ import { DEFAULT_DIGEST_THRESHOLDS, DIGEST_WINDOWS, type DigestThresholds } from
 import { DIGEST_SECTIONS, type DigestSection } from "./schedule.ts";
 import {
   type ComplaintTheme,
-  type DelayHotspot,
   type DigestSources,
+  type HotspotReport,
   SourceUnavailableError,
 } from "./sources.ts";
 import { zoneNegativeFeedback } from "./zone-feedback.ts";
@@ -302,14 +302,16 @@ async function borrow<S, V>(
   }
 }
 
-function hotspotLines(hotspots: DelayHotspot[]): string[] {
-  if (hotspots.length === 0)
-    return ["No hotspots: no area and hour of today has enough order history to rank."];
-  return hotspots.map((spot, index) => {
+function hotspotLines({ hotspots, notes }: HotspotReport): string[] {
+  if (hotspots.length === 0) {
+    return ["No hotspots: no area and hour of today has enough order history to rank.", ...notes];
+  }
+  const lines = hotspots.map((spot, index) => {
     const hours = `${String(spot.hour).padStart(2, "0")}:00–${String((spot.hour + 1) % 24).padStart(2, "0")}:00`;
     const volume = spot.expectedOrders === undefined ? "" : `, ~${Math.round(spot.expectedOrders)} orders`;
     return `${index + 1}. ${spot.area}, ${hours}: ${Math.round(spot.probability * 100)}% predicted late risk${volume}`;
   });
+  return [...lines, ...notes];
 }
 
 function themeLines(theme: ComplaintTheme | null, range: { from: string; to: string }): string[] {

@@ -11,6 +11,12 @@ export interface DelayHotspot {
   expectedOrders?: number;
 }
 
+export interface HotspotReport {
+  hotspots: DelayHotspot[];
+  /** Caveats worth printing under the list (an unreliable model, no history for this weekday). */
+  notes: string[];
+}
+
 /** The most frequent complaint theme of a period, with two customers' own words. */
 export interface ComplaintTheme {
   theme: string;
@@ -35,7 +41,7 @@ export class SourceUnavailableError extends Error {
  */
 export interface DigestSources {
   /** The riskiest slots of `day` (the morning's date), riskiest first. */
-  hotspots?: (day: string, limit: number) => Promise<DelayHotspot[]>;
+  hotspots?: (day: string, limit: number) => Promise<HotspotReport>;
   /** The top complaint theme over an inclusive day range, or null when there were no complaints. */
   complaintTheme?: (range: { from: string; to: string }) => Promise<ComplaintTheme | null>;
 }

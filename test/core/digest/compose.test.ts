@@ -114,7 +114,10 @@ describe.each(ENGINES)("composeDigest on %s", (engine) => {
     const sources: DigestSources = {
       hotspots: async (day, limit) => {
         asked.push({ day, limit });
-        return [{ area: "Koramangala", hour: 19, probability: 0.62, expectedOrders: 14.2 }];
+        return {
+          hotspots: [{ area: "Koramangala", hour: 19, probability: 0.62, expectedOrders: 14.2 }],
+          notes: ["The model is only fairly reliable."],
+        };
       },
       complaintTheme: async (range) => {
         asked.push(range);
@@ -135,6 +138,7 @@ describe.each(ENGINES)("composeDigest on %s", (engine) => {
     ]);
     expect(section(digest, "Today's delivery-delay hotspots")).toEqual([
       "1. Koramangala, 19:00–20:00: 62% predicted late risk, ~14 orders",
+      "The model is only fairly reliable.",
     ]);
     expect(section(digest, "Top complaint theme")).toEqual([
       "“late delivery” — 42 complaints between 2026-11-18 and 2026-11-24.",
