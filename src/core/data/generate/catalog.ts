@@ -9,6 +9,10 @@ export interface Product {
   name: string;
   /** Plain noun a customer would write in feedback ("milk", "eggs"). */
   noun: string;
+  /** How the product fails in a torn bag: liquids leak, fragile goods break. */
+  texture: Texture;
+  /** Spoils within two weeks, so "stale" or "rotten" complaints make sense. */
+  perishable: boolean;
   category: string;
   brand: string;
   /** Selling price and MRP in paise, so order totals add up exactly. */
@@ -22,9 +26,12 @@ export interface Product {
   popularity: number;
 }
 
+export type Texture = "liquid" | "fragile" | "solid";
+
 interface ItemSpec {
   base: string;
   noun: string;
+  texture: Texture;
   sizes: readonly string[];
   /** Price in rupees of the first size; later sizes cost proportionally more. */
   price: number;
@@ -43,25 +50,20 @@ const item = (
   price: number,
   shelfLifeDays: number,
   sizes: readonly string[],
-): ItemSpec => ({
-  base,
-  noun,
-  price,
-  shelfLifeDays,
-  sizes,
-});
+  texture: Texture = "solid",
+): ItemSpec => ({ base, noun, price, shelfLifeDays, sizes, texture });
 
 const CATEGORIES: readonly CategorySpec[] = [
   {
     category: "Dairy & Breakfast",
     brands: ["Gokul Fresh", "Nandini Farms", "Dairy Day", "MorningStar"],
     items: [
-      item("Toned Milk", "milk", 29, 2, ["500 ml", "1 l"]),
-      item("Curd", "curd", 35, 5, ["400 g", "1 kg"]),
+      item("Toned Milk", "milk", 29, 2, ["500 ml", "1 l"], "liquid"),
+      item("Curd", "curd", 35, 5, ["400 g", "1 kg"], "liquid"),
       item("Paneer", "paneer", 90, 7, ["200 g"]),
       item("Salted Butter", "butter", 56, 90, ["100 g", "500 g"]),
-      item("Brown Eggs", "eggs", 84, 14, ["6 pcs", "12 pcs"]),
-      item("Corn Flakes", "cornflakes", 180, 270, ["475 g"]),
+      item("Brown Eggs", "eggs", 84, 14, ["6 pcs", "12 pcs"], "fragile"),
+      item("Corn Flakes", "cornflakes", 180, 270, ["475 g"], "fragile"),
       item("Cheese Slices", "cheese", 140, 120, ["200 g"]),
     ],
   },
@@ -70,34 +72,34 @@ const CATEGORIES: readonly CategorySpec[] = [
     brands: ["Kisan Fresh", "Green Basket"],
     items: [
       item("Onion", "onions", 38, 20, ["1 kg"]),
-      item("Tomato", "tomatoes", 32, 7, ["500 g", "1 kg"]),
+      item("Tomato", "tomatoes", 32, 7, ["500 g", "1 kg"], "fragile"),
       item("Potato", "potatoes", 30, 30, ["1 kg"]),
-      item("Banana Robusta", "bananas", 48, 5, ["6 pcs"]),
+      item("Banana Robusta", "bananas", 48, 5, ["6 pcs"], "fragile"),
       item("Shimla Apple", "apples", 160, 21, ["4 pcs"]),
       item("Coriander Leaves", "coriander", 15, 3, ["100 g"]),
       item("Green Chilli", "chillies", 12, 7, ["100 g"]),
-      item("Alphonso Mango", "mangoes", 399, 6, ["6 pcs"]),
+      item("Alphonso Mango", "mangoes", 399, 6, ["6 pcs"], "fragile"),
     ],
   },
   {
     category: "Snacks & Munchies",
     brands: ["Crunchies", "Desi Bites", "Namkeen House"],
     items: [
-      item("Classic Salted Chips", "chips", 20, 120, ["52 g", "115 g"]),
-      item("Aloo Bhujia", "bhujia", 55, 180, ["200 g", "400 g"]),
+      item("Classic Salted Chips", "chips", 20, 120, ["52 g", "115 g"], "fragile"),
+      item("Aloo Bhujia", "bhujia", 55, 180, ["200 g", "400 g"], "fragile"),
       item("Dark Chocolate", "chocolate", 99, 270, ["80 g"]),
       item("Roasted Peanuts", "peanuts", 60, 150, ["200 g"]),
-      item("Cream Biscuits", "biscuits", 30, 180, ["120 g", "300 g"]),
+      item("Cream Biscuits", "biscuits", 30, 180, ["120 g", "300 g"], "fragile"),
     ],
   },
   {
     category: "Cold Drinks & Juices",
     brands: ["FizzUp", "Tropicana Valley", "Chill Bay"],
     items: [
-      item("Cola Soft Drink", "cold drink", 40, 180, ["750 ml", "2 l"]),
-      item("Mixed Fruit Juice", "juice", 110, 180, ["1 l"]),
-      item("Packaged Drinking Water", "water bottle", 20, 365, ["1 l"]),
-      item("Energy Drink", "energy drink", 125, 270, ["250 ml"]),
+      item("Cola Soft Drink", "cold drink", 40, 180, ["750 ml", "2 l"], "liquid"),
+      item("Mixed Fruit Juice", "juice", 110, 180, ["1 l"], "liquid"),
+      item("Packaged Drinking Water", "water bottle", 20, 365, ["1 l"], "liquid"),
+      item("Energy Drink", "energy drink", 125, 270, ["250 ml"], "liquid"),
     ],
   },
   {
@@ -114,10 +116,10 @@ const CATEGORIES: readonly CategorySpec[] = [
     category: "Bakery & Biscuits",
     brands: ["Oven Story", "Daily Bake"],
     items: [
-      item("Whole Wheat Bread", "bread", 50, 4, ["400 g"]),
-      item("Pav", "pav", 35, 3, ["6 pcs"]),
-      item("Rusk", "rusk", 45, 120, ["300 g"]),
-      item("Chocolate Muffin", "muffins", 90, 6, ["2 pcs"]),
+      item("Whole Wheat Bread", "bread", 50, 4, ["400 g"], "fragile"),
+      item("Pav", "pav", 35, 3, ["6 pcs"], "fragile"),
+      item("Rusk", "rusk", 45, 120, ["300 g"], "fragile"),
+      item("Chocolate Muffin", "muffins", 90, 6, ["2 pcs"], "fragile"),
     ],
   },
   {
@@ -127,7 +129,7 @@ const CATEGORIES: readonly CategorySpec[] = [
       item("Whole Wheat Atta", "atta", 260, 120, ["5 kg", "10 kg"]),
       item("Basmati Rice", "rice", 190, 365, ["1 kg", "5 kg"]),
       item("Toor Dal", "dal", 165, 240, ["1 kg"]),
-      item("Refined Sunflower Oil", "oil", 155, 270, ["1 l", "5 l"]),
+      item("Refined Sunflower Oil", "oil", 155, 270, ["1 l", "5 l"], "liquid"),
       item("Iodised Salt", "salt", 28, 720, ["1 kg"]),
       item("Sugar", "sugar", 52, 720, ["1 kg"]),
       item("Tea Leaves", "tea", 145, 365, ["250 g", "500 g"]),
@@ -137,8 +139,8 @@ const CATEGORIES: readonly CategorySpec[] = [
     category: "Personal Care",
     brands: ["Herbal Glow", "PureSkin"],
     items: [
-      item("Anti-Dandruff Shampoo", "shampoo", 199, 720, ["180 ml"]),
-      item("Neem Face Wash", "face wash", 149, 540, ["100 ml"]),
+      item("Anti-Dandruff Shampoo", "shampoo", 199, 720, ["180 ml"], "liquid"),
+      item("Neem Face Wash", "face wash", 149, 540, ["100 ml"], "liquid"),
       item("Toothpaste", "toothpaste", 95, 720, ["150 g"]),
       item("Bathing Soap", "soap", 120, 720, ["4 x 100 g"]),
     ],
@@ -147,9 +149,9 @@ const CATEGORIES: readonly CategorySpec[] = [
     category: "Household Care",
     brands: ["SparkClean", "HomeShine"],
     items: [
-      item("Dishwash Liquid", "dishwash liquid", 110, 720, ["500 ml"]),
+      item("Dishwash Liquid", "dishwash liquid", 110, 720, ["500 ml"], "liquid"),
       item("Detergent Powder", "detergent", 140, 720, ["1 kg"]),
-      item("Floor Cleaner", "floor cleaner", 180, 720, ["975 ml"]),
+      item("Floor Cleaner", "floor cleaner", 180, 720, ["975 ml"], "liquid"),
       item("Garbage Bags", "garbage bags", 99, 1000, ["30 pcs"]),
     ],
   },
@@ -174,7 +176,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     brands: ["MediPlus"],
     items: [
       item("Paracetamol Tablets", "tablets", 30, 720, ["15 tabs"]),
-      item("Hand Sanitizer", "sanitizer", 99, 720, ["200 ml"]),
+      item("Hand Sanitizer", "sanitizer", 99, 720, ["200 ml"], "liquid"),
     ],
   },
 ];
@@ -198,6 +200,8 @@ export function buildCatalog(seed: number): Product[] {
             id: String(100_001 + products.length),
             name: `${brand} ${it.base} ${size}`,
             noun: it.noun,
+            texture: it.texture,
+            perishable: it.shelfLifeDays <= 14,
             category: spec.category,
             brand,
             pricePaise,

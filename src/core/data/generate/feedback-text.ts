@@ -1,3 +1,4 @@
+import type { Texture } from "./catalog.ts";
 import type { Cause } from "./incidents.ts";
 import type { Rng } from "./rng.ts";
 
@@ -7,10 +8,16 @@ import type { Rng } from "./rng.ts";
  * the mix of English and Hinglish real app reviews have, plus the short repeated replies
  * ("Good", "Fast delivery") that dominate real exports.
  */
+export interface ItemMention {
+  /** What a customer calls it: "milk", "eggs". */
+  noun: string;
+  texture: Texture;
+  perishable: boolean;
+}
+
 export interface TextContext {
-  /** Product nouns from the order, e.g. "milk". */
-  product: string;
-  otherProduct: string;
+  /** The order's products (at least one); complaints pick one that fits the cause. */
+  items: readonly ItemMention[];
   minutesLate: number;
   promisedMinutes: number;
   minutesTaken: number;
@@ -54,21 +61,22 @@ const COMPLAINT_CORES: Readonly<Record<Cause, readonly string[]>> = {
     "promised {promised} min, delivered in {taken}",
     "kitna late karoge yaar, {late} min late",
     "third late delivery this week",
-    "the delivery was late and the {product} {was} warm",
+    "perishable:the delivery was late and the {product} {was} warm",
     "order was stuck at 'packing' and then came {late} minutes late",
   ],
   damaged_packaging: [
     "the {product} packet was torn",
-    "packaging was damaged and the {product} leaked all over the bag",
+    "liquid:packaging was damaged and the {product} leaked all over the bag",
     "the box came crushed",
-    "{product} arrived broken",
+    "fragile:the {product} arrived broken",
     "the bag was torn and the {other} fell out",
-    "poor packaging, the {product} {was} squashed",
+    "fragile:poor packaging, the {product} {was} squashed",
     "everything was thrown in one bag and the {product} got damaged",
-    "the seal on the {product} was broken",
+    "liquid:the seal on the {product} was broken, half of it spilled",
     "packing bilkul bekaar tha, {product} damaged",
-    "damaged packaging again, {product} spilled everywhere",
-    "the {product} container was cracked and leaking",
+    "liquid:damaged packaging again, {product} spilled everywhere",
+    "liquid:the {product} bottle was cracked and leaking",
+    "fragile:the {product} got crushed under the heavy items",
     "{product} and {other} packed together, both damaged",
   ],
   rude_partner: [
@@ -103,15 +111,15 @@ const COMPLAINT_CORES: Readonly<Record<Cause, readonly string[]>> = {
   ],
   stale_products: [
     "the {product} {was} expired",
-    "the {product} {was} stale",
+    "perishable:the {product} {was} stale",
     "received expired {product}, expiry date was last week",
-    "{product} smelled bad, clearly stale",
-    "the {product} {was} rotten",
+    "perishable:the {product} smelled bad, clearly stale",
+    "perishable:the {product} {was} rotten",
     "the {product} {was} past the best before date",
-    "got stale {product}, had to throw it away",
-    "the {product} {was} not fresh at all, almost spoiled",
+    "perishable:got stale {product}, had to throw it away",
+    "perishable:the {product} {was} not fresh at all, almost spoiled",
     "expired {product} delivered, very unsafe",
-    "{product} ekdum purana tha",
+    "perishable:{product} ekdum purana tha",
   ],
   refund_not_processed: [
     "refund not received even after {days} days",
@@ -223,10 +231,10 @@ const PRAISE_CORES: Readonly<Record<PraiseTopic, readonly string[]>> = {
     "bahut jaldi aa gaya order",
   ],
   "Product Quality": [
-    "the {product} {was} fresh",
+    "perishable:the {product} {was} fresh",
     "good quality {product}",
     "fruits and vegetables were fresh",
-    "{product} ekdum fresh tha",
+    "perishable:{product} ekdum fresh tha",
     "fresh stock with a long expiry date",
     "{product} and {other} both in perfect condition",
   ],
@@ -310,10 +318,10 @@ export function complaintText(rng: Rng, cause: Cause, ctx: TextContext): string 
     ctx.rain && cause === "late_delivery" && rng.chance(0.7) ? RAIN_CORES : COMPLAINT_CORES[cause];
   const parts: string[] = [];
   if (rng.chance(0.35)) parts.push(rng.pick(COMPLAINT_OPENERS));
-  parts.push(sentence(fill(rng.pick(cores), ctx, rng)));
+  parts.push(sentence(compose(rng, cores, ctx, CAUSE_PREFERS[cause])));
   const details = DETAILS[cause];
   if (details && rng.chance(0.3)) parts.push(rng.pick(details));
-  if (rng.chance(0.45)) parts.push(fill(rng.pick(COMPLAINT_CLOSERS), ctx, rng));
+  if (rng.chance(0.45)) parts.push(compose(rng, COMPLAINT_CLOSERS, ctx));
   return style(rng, joinParts(parts));
 }
 
@@ -322,7 +330,7 @@ export function praiseText(rng: Rng, topic: PraiseTopic, ctx: TextContext): stri
     return rng.pick(topic === "Delivery" && rng.chance(0.6) ? SHORT_FAST : SHORT_POSITIVE);
   const parts: string[] = [];
   if (rng.chance(0.3)) parts.push(rng.pick(PRAISE_OPENERS));
-  parts.push(sentence(fill(rng.pick(PRAISE_CORES[topic]), ctx, rng)));
+  parts.push(sentence(compose(rng, PRAISE_CORES[topic], ctx, (i) => i.perishable)));
   if (rng.chance(0.4)) parts.push(rng.pick(PRAISE_CLOSERS));
   return style(rng, joinParts(parts));
 }
@@ -331,18 +339,46 @@ export function praiseText(rng: Rng, topic: PraiseTopic, ctx: TextContext): stri
 export function neutralText(rng: Rng, cause: Cause | null, ctx: TextContext): string {
   if (rng.chance(0.25)) return rng.pick(SHORT_NEUTRAL);
   if (cause && rng.chance(0.6)) {
-    const core = fill(rng.pick(COMPLAINT_CORES[cause]), ctx, rng);
+    const core = compose(rng, COMPLAINT_CORES[cause], ctx, CAUSE_PREFERS[cause]);
     const lead = rng.pick(["Okay overall, but", "Mostly fine,", "Average.", "Not bad, but", "Three stars."]);
     return style(rng, joinParts([lead, sentence(core)]));
   }
-  return style(rng, sentence(fill(rng.pick(NEUTRAL_CORES), ctx, rng)));
+  return style(rng, sentence(compose(rng, NEUTRAL_CORES, ctx)));
 }
 
-function fill(template: string, ctx: TextContext, rng: Rng): string {
+/** Which of the order's products a complaint about this cause is most likely to be about. */
+const CAUSE_PREFERS: Readonly<Partial<Record<Cause, (item: ItemMention) => boolean>>> = {
+  stale_products: (i) => i.perishable,
+  damaged_packaging: (i) => i.texture !== "solid",
+};
+
+/** A template may start with a tag ("liquid:", "fragile:", "perishable:") naming what its product must be. */
+const TAG = /^(liquid|fragile|perishable):/;
+
+function suits(template: string, item: ItemMention, hasOther: boolean): boolean {
+  const tag = TAG.exec(template)?.[1];
+  if (tag === "perishable" && !item.perishable) return false;
+  if ((tag === "liquid" || tag === "fragile") && item.texture !== tag) return false;
+  return hasOther || !template.includes("{other}");
+}
+
+/** Picks a product of the order (preferring ones that fit), then a template that suits it, and fills it in. */
+function compose(
+  rng: Rng,
+  templates: readonly string[],
+  ctx: TextContext,
+  prefer?: (item: ItemMention) => boolean,
+): string {
+  const preferred = prefer ? ctx.items.filter(prefer) : [];
+  const item = preferred.length > 0 && rng.chance(0.8) ? rng.pick(preferred) : rng.pick(ctx.items);
+  const others = ctx.items.filter((i) => i !== item);
+  const usable = templates.filter((t) => suits(t, item, others.length > 0));
+  const template = rng.pick(usable.length > 0 ? usable : templates).replace(TAG, "");
+  const other = others.length > 0 ? rng.pick(others).noun : "other items";
   return template
-    .replaceAll("{was}", isPlural(ctx.product) ? "were" : "was")
-    .replaceAll("{product}", ctx.product)
-    .replaceAll("{other}", ctx.otherProduct)
+    .replaceAll("{was}", isPlural(item.noun) ? "were" : "was")
+    .replaceAll("{product}", item.noun)
+    .replaceAll("{other}", other)
     .replaceAll("{late}", String(ctx.minutesLate))
     .replaceAll("{taken}", String(ctx.minutesTaken))
     .replaceAll("{promised}", String(ctx.promisedMinutes))

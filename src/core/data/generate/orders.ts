@@ -196,13 +196,11 @@ export async function writeOrderFiles(
 
       if (cancelled) continue;
       customers.record(customer, totalPaise);
-      const nouns = basket.map((p) => p.noun);
       const draft = draftFeedback(rng, {
         minutesLate: lateBy,
         incidents: inScope,
         text: {
-          product: nouns[0] ?? "order",
-          otherProduct: nouns[1] ?? rng.pick(catalog).noun,
+          items: basket,
           minutesLate: lateBy,
           promisedMinutes: promised,
           minutesTaken: Math.round((actualAt.second - slot.second) / 60),

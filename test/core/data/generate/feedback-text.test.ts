@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   complaintText,
+  type ItemMention,
   neutralText,
   PRAISE_TOPICS,
   praiseText,
@@ -9,9 +10,20 @@ import {
 import { CAUSE_KEYWORDS, type Cause } from "../../../../src/core/data/generate/incidents.ts";
 import { Rng } from "../../../../src/core/data/generate/rng.ts";
 
-const context = (rng: Rng): TextContext => ({
-  product: rng.pick(["milk", "eggs", "bread", "paneer", "chips"]),
-  otherProduct: rng.pick(["curd", "tomatoes", "atta"]),
+const ITEMS: readonly ItemMention[] = [
+  { noun: "milk", texture: "liquid", perishable: true },
+  { noun: "eggs", texture: "fragile", perishable: true },
+  { noun: "paneer", texture: "solid", perishable: true },
+  { noun: "salt", texture: "solid", perishable: false },
+  { noun: "chips", texture: "fragile", perishable: false },
+  { noun: "oil", texture: "liquid", perishable: false },
+];
+
+const context = (
+  rng: Rng,
+  items: readonly ItemMention[] = [rng.pick(ITEMS), rng.pick(ITEMS)],
+): TextContext => ({
+  items,
   minutesLate: rng.int(1, 40),
   promisedMinutes: rng.pick([10, 15, 20, 30]),
   minutesTaken: rng.int(12, 60),
@@ -56,6 +68,37 @@ describe("feedback texts", () => {
       const text = neutralText(rng, "late_delivery", context(rng));
       expect(text).not.toMatch(/\.\s*\./);
       expect(text).not.toMatch(/, [A-Z][a-z]/);
+    }
+  });
+
+  it("fits the complaint to the product: only liquids leak, only perishables rot", () => {
+    const rng = new Rng(7, "test");
+    const salt = ITEMS[3] as ItemMention;
+    for (let i = 0; i < 300; i++) {
+      const damaged = complaintText(rng, "damaged_packaging", context(rng, [salt]));
+      expect(damaged).not.toMatch(/leak|spill|broken, half|crushed under/i);
+      const stale = complaintText(rng, "stale_products", context(rng, [salt]));
+      expect(stale).not.toMatch(/rotten|smelled|stale|purana|spoiled/i);
+    }
+    const milk = ITEMS[0] as ItemMention;
+    const texts = Array.from({ length: 300 }, () =>
+      complaintText(rng, "damaged_packaging", context(rng, [milk])),
+    );
+    expect(texts.some((t) => /leak|spill/i.test(t))).toBe(true);
+  });
+
+  it("never leaves a placeholder unfilled, even for one-item orders", () => {
+    const rng = new Rng(8, "test");
+    for (let i = 0; i < 2000; i++) {
+      const ctx = context(rng, [rng.pick(ITEMS)]);
+      const cause = rng.pick(Object.keys(CAUSE_KEYWORDS) as Cause[]);
+      for (const text of [
+        complaintText(rng, cause, ctx),
+        neutralText(rng, cause, ctx),
+        praiseText(rng, rng.pick(PRAISE_TOPICS), ctx),
+      ]) {
+        expect(text).not.toMatch(/[{}]|liquid:|fragile:|perishable:/);
+      }
     }
   });
 });
