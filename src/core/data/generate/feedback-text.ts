@@ -282,16 +282,29 @@ const PRAISE_CLOSERS: readonly string[] = [
   "Good job.",
 ];
 
-const NEUTRAL_CORES: readonly string[] = [
+/** Lukewarm reviews by topic; the general ones fit any topic. */
+const NEUTRAL_GENERAL: readonly string[] = [
   "okay experience",
   "average, nothing special",
-  "delivery was fine, the {product} {was} decent",
-  "took a bit longer than promised but fine",
-  "good but could be faster",
   "theek tha",
-  "the {product} {was} okay, the {other} could be fresher",
-  "decent service, prices a bit high",
+  "fine I guess",
 ];
+const NEUTRAL_CORES: Readonly<Record<PraiseTopic, readonly string[]>> = {
+  Delivery: [
+    "took a bit longer than promised but fine",
+    "good but could be faster",
+    "delivery was okay, rider a bit confused",
+  ],
+  "Product Quality": [
+    "delivery was fine, the {product} {was} decent",
+    "perishable:the {product} {was} okay, the {other} could be fresher",
+    "average quality {product}",
+  ],
+  Packaging: ["packaging was okay", "packing could be better, nothing damaged though"],
+  "App Experience": ["the app is okay, a bit slow sometimes", "checkout works, search could be better"],
+  Pricing: ["decent service, prices a bit high", "prices are okay, offers were better earlier"],
+  "Customer Service": ["support replied but took a while", "customer care was okay"],
+};
 
 /** Short replies that real exports repeat thousands of times. */
 const SHORT_POSITIVE: readonly string[] = [
@@ -335,15 +348,19 @@ export function praiseText(rng: Rng, topic: PraiseTopic, ctx: TextContext): stri
   return style(rng, joinParts(parts));
 }
 
-/** A middling review, mentioning the cause lightly when there is one. */
-export function neutralText(rng: Rng, cause: Cause | null, ctx: TextContext): string {
+/** A middling review that mentions a problem lightly. */
+export function neutralText(rng: Rng, cause: Cause, ctx: TextContext): string {
   if (rng.chance(0.25)) return rng.pick(SHORT_NEUTRAL);
-  if (cause && rng.chance(0.6)) {
-    const core = compose(rng, COMPLAINT_CORES[cause], ctx, CAUSE_PREFERS[cause]);
-    const lead = rng.pick(["Okay overall, but", "Mostly fine,", "Average.", "Not bad, but", "Three stars."]);
-    return style(rng, joinParts([lead, sentence(core)]));
-  }
-  return style(rng, sentence(compose(rng, NEUTRAL_CORES, ctx)));
+  const core = compose(rng, COMPLAINT_CORES[cause], ctx, CAUSE_PREFERS[cause]);
+  const lead = rng.pick(["Okay overall, but", "Mostly fine,", "Average.", "Not bad, but", "Three stars."]);
+  return style(rng, joinParts([lead, sentence(core)]));
+}
+
+/** A middling review about a topic, with no particular complaint. */
+export function lukewarmText(rng: Rng, topic: PraiseTopic, ctx: TextContext): string {
+  if (rng.chance(0.25)) return rng.pick(SHORT_NEUTRAL);
+  const cores = rng.chance(0.3) ? NEUTRAL_GENERAL : NEUTRAL_CORES[topic];
+  return style(rng, sentence(compose(rng, cores, ctx)));
 }
 
 /** Which of the order's products a complaint about this cause is most likely to be about. */

@@ -1,5 +1,6 @@
 import {
   complaintText,
+  lukewarmText,
   neutralText,
   PRAISE_TOPICS,
   type PraiseTopic,
@@ -114,20 +115,23 @@ function ordinaryFeedback(rng: Rng, order: DeliveredOrder): FeedbackDraft | null
     };
   }
   const blameLateness = band !== "onTime" && rng.chance(band === "veryLate" ? 0.85 : 0.65);
-  const cause: Cause | null = blameLateness
-    ? "late_delivery"
-    : rating === 3 && rng.chance(0.5)
-      ? null
-      : BACKGROUND_CAUSES.draw(rng);
-  const text =
-    rating === 3
-      ? neutralText(rng, cause, order.text)
-      : complaintText(rng, cause ?? "late_delivery", order.text);
+  if (rating === 3 && !blameLateness && rng.chance(0.5)) {
+    const topic = rng.pick(PRAISE_TOPICS);
+    return {
+      rating,
+      category: topic,
+      sentiment: "Neutral",
+      text: lukewarmText(rng, topic, order.text),
+      dayOffset,
+      cause: null,
+    };
+  }
+  const cause: Cause = blameLateness ? "late_delivery" : BACKGROUND_CAUSES.draw(rng);
   return {
     rating,
-    category: cause ? FEEDBACK_CATEGORY[cause] : rng.pick(PRAISE_TOPICS),
+    category: FEEDBACK_CATEGORY[cause],
     sentiment: sentimentOf(rating),
-    text,
+    text: rating === 3 ? neutralText(rng, cause, order.text) : complaintText(rng, cause, order.text),
     dayOffset,
     cause,
   };

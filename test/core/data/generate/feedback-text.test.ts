@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   complaintText,
   type ItemMention,
+  lukewarmText,
   neutralText,
   PRAISE_TOPICS,
   praiseText,
@@ -65,7 +66,10 @@ describe("feedback texts", () => {
   it("writes neutral reviews without broken punctuation", () => {
     const rng = new Rng(6, "test");
     for (let i = 0; i < 500; i++) {
-      const text = neutralText(rng, "late_delivery", context(rng));
+      const text =
+        i % 2 === 0
+          ? neutralText(rng, "late_delivery", context(rng))
+          : lukewarmText(rng, rng.pick(PRAISE_TOPICS), context(rng));
       expect(text).not.toMatch(/\.\s*\./);
       expect(text).not.toMatch(/, [A-Z][a-z]/);
     }
@@ -92,11 +96,14 @@ describe("feedback texts", () => {
     for (let i = 0; i < 2000; i++) {
       const ctx = context(rng, [rng.pick(ITEMS)]);
       const cause = rng.pick(Object.keys(CAUSE_KEYWORDS) as Cause[]);
-      for (const text of [
+      const topic = rng.pick(PRAISE_TOPICS);
+      const texts = [
         complaintText(rng, cause, ctx),
         neutralText(rng, cause, ctx),
-        praiseText(rng, rng.pick(PRAISE_TOPICS), ctx),
-      ]) {
+        lukewarmText(rng, topic, ctx),
+        praiseText(rng, topic, ctx),
+      ];
+      for (const text of texts) {
         expect(text).not.toMatch(/[{}]|liquid:|fragile:|perishable:/);
       }
     }
