@@ -18,7 +18,7 @@ import {
 import { BLINKIT_FILES, rupees } from "./layout.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { Rng, WeightedTable } from "./rng.ts";
-import { dailyOrderCounts, HOUR_VOLUME } from "./volume.ts";
+import { apportion, dailyOrderCounts, HOUR_VOLUME } from "./volume.ts";
 
 const PAYMENT_METHODS = new WeightedTable(["UPI", "Card", "Cash", "Wallet"], [0.45, 0.22, 0.18, 0.15]);
 const ITEMS_PER_ORDER = new WeightedTable([1, 2, 3, 4, 5, 6, 7], [0.22, 0.24, 0.2, 0.15, 0.1, 0.06, 0.03]);
@@ -101,11 +101,19 @@ export async function writeOrderFiles(
     const conditions = dailyConditions(o.seed, day);
     const dow = weekday(day);
     const todays = incidents.filter((i) => i.startDay <= day && day <= i.endDay && i.areaIndexes.size > 0);
-    const areaTable = day === drop?.startDay ? droppedAreaTable(drop, dropFactor) : baseAreaTable;
+    // On the sales-drop day cities get their exact expected share, so the planted drop is the
+    // only zone-level change that day rather than one more random swing.
+    const dropAreas = day === drop?.startDay ? droppedAreaCounts(drop, dropFactor, counts[d] ?? 0) : null;
 
     const slots: Slot[] = [];
-    for (let k = 0; k < (counts[d] ?? 0); k++) {
-      slots.push({ second: HOURS.draw(rng) * 3600 + rng.int(0, 3599), area: areaTable.draw(rng) });
+    const time = () => HOURS.draw(rng) * 3600 + rng.int(0, 3599);
+    if (dropAreas) {
+      dropAreas.forEach((n, area) => {
+        for (let k = 0; k < n; k++) slots.push({ second: time(), area });
+      });
+    } else {
+      for (let k = 0; k < (counts[d] ?? 0); k++)
+        slots.push({ second: time(), area: baseAreaTable.draw(rng) });
     }
     slots.sort((a, b) => a.second - b.second || a.area - b.area);
 
@@ -251,9 +259,7 @@ function shareOf(areaIndexes: ReadonlySet<number>): number {
   return share;
 }
 
-function droppedAreaTable(drop: ActiveIncident, factor: number): WeightedTable<number> {
-  return new WeightedTable(
-    AREAS.map((_, i) => i),
-    AREAS.map((a, i) => a.weight * (drop.areaIndexes.has(i) ? factor : 1)),
-  );
+function droppedAreaCounts(drop: ActiveIncident, factor: number, orders: number): Int32Array {
+  const weights = Float64Array.from(AREAS, (a, i) => a.weight * (drop.areaIndexes.has(i) ? factor : 1));
+  return apportion(weights, orders);
 }
