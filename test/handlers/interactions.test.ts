@@ -130,7 +130,9 @@ describe("Slack listeners over the command registry", () => {
       channel: "C1",
     });
     const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
-    expect(json(post.args.blocks)).toContain("`/why customers in South zone seem unhappy, what is going on?`");
+    expect(json(post.args.blocks)).toContain(
+      "`/why customers in South zone seem unhappy, what is going on?`",
+    );
   });
 
   it("answers a bare mention with help, privately", async () => {

@@ -37,11 +37,18 @@ export function slashCommandHandler(deps: HandlerDeps) {
         });
         return;
       }
-      await postAnswer(client, deps, { ...destination, replacePrivateNote: wasSlow }, answer, {
-        commandLine,
-      });
-      if (wasSlow && answer.visibility === "in_channel") {
-        // The answer is out in the channel; the private "Looking into it…" note has done its job.
+      const delivered = await postAnswer(
+        client,
+        deps,
+        { ...destination, replacePrivateNote: wasSlow },
+        answer,
+        {
+          commandLine,
+        },
+      );
+      if (wasSlow && delivered.ts) {
+        // The answer is a channel message now; the private "Looking into it…" note has done its job.
+        // (Not after a response_url fallback: "original" could then mean the answer itself.)
         await respond({ delete_original: true }).catch(() => undefined);
       }
     } catch (error) {
