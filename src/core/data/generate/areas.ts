@@ -210,7 +210,3 @@ export const GENERIC_LOCALITIES: readonly string[] = [
   "Old City",
   "Housing Board Colony",
 ];
-
-export function areasInZone(zone: Zone): readonly Area[] {
-  return AREAS.filter((a) => a.zone === zone);
-}

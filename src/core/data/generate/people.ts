@@ -172,7 +172,7 @@ const LANDMARKS: readonly string[] = [
   "Near Government School",
 ];
 
-export interface Person {
+interface Person {
   name: string;
   email: string;
   phone: string;
