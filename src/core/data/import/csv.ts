@@ -13,6 +13,8 @@ const LEADING_BREAKS = /^(?:\r\n|\r|\n)+/;
 const TRAILING_BREAK = /(?:\r\n|\r|\n)$/;
 const BREAK = /\r\n|\r|\n/g;
 
+const countBreaks = (text: string) => text.match(BREAK)?.length ?? 0;
+
 /** The file cannot be read as CSV at all (e.g. a quote never closed); nothing of it may load. */
 export class CsvReadError extends Error {}
 
@@ -24,7 +26,6 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
   const parser = createReadStream(path).pipe(
     parse({
       bom: true,
-      info: true,
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -32,15 +33,16 @@ export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
       record_delimiter: ["\r\n", "\n", "\r"],
     }),
   );
+  // Each raw chunk holds the skipped empty lines before its record and its own line break, so
+  // counting breaks gives physical line numbers (cheaper than csv-parse's `info`).
+  let linesBefore = 0;
   try {
-    for await (const { record, raw, info } of parser as AsyncIterable<{
-      record: string[];
-      raw: string;
-      info: { lines: number };
-    }>) {
-      const text = raw.replace(LEADING_BREAKS, "").replace(TRAILING_BREAK, "");
-      const breaksInside = text.match(BREAK)?.length ?? 0;
-      yield { line: info.lines - breaksInside, fields: record, raw: text };
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const leading = LEADING_BREAKS.exec(raw)?.[0] ?? "";
+      const text = raw.slice(leading.length).replace(TRAILING_BREAK, "");
+      const line = linesBefore + countBreaks(leading) + 1;
+      linesBefore += countBreaks(raw);
+      yield { line, fields: record, raw: text };
     }
   } catch (error) {
     if (error instanceof CsvError) {

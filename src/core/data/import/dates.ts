@@ -23,7 +23,7 @@ const dateFormat = (order: DateOrder, separator: string): DateFormat => {
 export const TIME_OF_DAY: DateFormat = { label: "H:MM", order: "time", separator: ":" };
 
 export const DATE_FORMATS: readonly DateFormat[] = ["-", "/", "."].flatMap((separator) =>
-  (["YMD", "MDY", "DMY"] as const).map((order) => dateFormat(order, separator)),
+  (["YMD", "DMY", "MDY"] as const).map((order) => dateFormat(order, separator)),
 );
 
 export const ALL_FORMATS: readonly DateFormat[] = [...DATE_FORMATS, TIME_OF_DAY];
@@ -67,18 +67,18 @@ export function candidateFormats(value: string): DateFormat[] {
   if (TIME_VALUE.test(value)) return [TIME_OF_DAY];
   const match = DATE_VALUE.exec(value);
   if (!match) return [];
-  const [, a = "", separator = "", b = "", c = ""] = match;
-  const fits = (order: DateOrder) =>
-    DATE_FORMATS.filter((f) => f.order === order && f.separator === separator);
-  if (a.length === 4 && c.length <= 2) return fits("YMD");
-  if (c.length !== 4 || a.length > 2) return [];
-  const first = Number(a);
-  const second = Number(b);
   // Day-first is listed first: it is the Indian convention, so ambiguity messages suggest it first.
-  return [
-    ...(second >= 1 && second <= 12 && first >= 1 && first <= 31 ? fits("DMY") : []),
-    ...(first >= 1 && first <= 12 && second >= 1 && second <= 31 ? fits("MDY") : []),
-  ];
+  return DATE_FORMATS.filter((f) => fitsShape(match, f));
+}
+
+/** Separator and part widths/ranges match the format (day ≤ 31, month ≤ 12; not the calendar). */
+function fitsShape(match: RegExpExecArray, format: DateFormat): boolean {
+  const [, a = "", separator, b = "", c = ""] = match;
+  if (separator !== format.separator) return false;
+  if (format.order === "YMD") return a.length === 4 && c.length <= 2;
+  if (c.length !== 4 || a.length > 2) return false;
+  const [month, day] = format.order === "MDY" ? [Number(a), Number(b)] : [Number(b), Number(a)];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /** Whether the value has a time part; used to describe a column ("with times"). */
@@ -87,8 +87,11 @@ export function hasTimePart(value: string): boolean {
   return match ? match[5] !== undefined : TIME_VALUE.test(value);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 function readTime(
@@ -113,7 +116,7 @@ function readTime(
 export function parseDateTime(value: string, format: DateFormat): LocalDateTime | string {
   if (format.order === "time") return `'${value}' is a date, but the column holds bare times (H:MM)`;
   const match = DATE_VALUE.exec(value);
-  if (!match || !candidateFormats(value).includes(format)) {
+  if (!match || !fitsShape(match, format)) {
     return `'${value}' does not match the column's format ${format.label}`;
   }
   const [, a = "", , b = "", c = "", hh, mi, ss, fraction, meridiem, offset] = match;

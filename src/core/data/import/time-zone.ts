@@ -7,10 +7,14 @@ import type { LocalDateTime } from "./dates.ts";
  */
 
 const BUCKET_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
 
 interface ZoneCache {
   format: Intl.DateTimeFormat;
-  offsets: Map<number, number>;
+  /** UTC day → its offset, or NaN when the offset changes during that day. */
+  days: Map<number, number>;
+  /** Quarter-hour index → offset, for days with a transition. */
+  quarters: Map<number, number>;
 }
 
 const zones = new Map<string, ZoneCache>();
@@ -37,20 +41,14 @@ function zoneCache(zone: string): ZoneCache {
       minute: "numeric",
       second: "numeric",
     });
-    cache = { format, offsets: new Map() };
+    cache = { format, days: new Map(), quarters: new Map() };
     zones.set(zone, cache);
   }
   return cache;
 }
 
-/** Minutes east of UTC in `zone` at the instant `utcMs`. */
-function offsetMinutesAt(utcMs: number, zone: string): number {
-  const cache = zoneCache(zone);
-  const bucket = Math.floor(utcMs / BUCKET_MS);
-  const known = cache.offsets.get(bucket);
-  if (known !== undefined) return known;
-  const at = bucket * BUCKET_MS;
-  const parts = Object.fromEntries(cache.format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+function askIntl(cache: ZoneCache, utcMs: number): number {
+  const parts = Object.fromEntries(cache.format.formatToParts(utcMs).map((p) => [p.type, Number(p.value)]));
   const wallAsUtc = Date.UTC(
     parts.year ?? 0,
     (parts.month ?? 1) - 1,
@@ -59,9 +57,31 @@ function offsetMinutesAt(utcMs: number, zone: string): number {
     parts.minute ?? 0,
     parts.second ?? 0,
   );
-  const offset = Math.round((wallAsUtc - at) / 60_000);
-  cache.offsets.set(bucket, offset);
-  return offset;
+  return Math.round((wallAsUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Minutes east of UTC in `zone` at the instant `utcMs`. A day whose first and last quarter hour
+ * share an offset is cached as a whole (every day in most zones); transition days per quarter hour.
+ */
+function offsetMinutesAt(utcMs: number, zone: string): number {
+  const cache = zoneCache(zone);
+  const day = Math.floor(utcMs / DAY_MS);
+  let offset = cache.days.get(day);
+  if (offset === undefined) {
+    const first = askIntl(cache, day * DAY_MS);
+    const last = askIntl(cache, (day + 1) * DAY_MS - BUCKET_MS);
+    offset = first === last ? first : Number.NaN;
+    cache.days.set(day, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const bucket = Math.floor(utcMs / BUCKET_MS);
+  let exact = cache.quarters.get(bucket);
+  if (exact === undefined) {
+    exact = askIntl(cache, bucket * BUCKET_MS);
+    cache.quarters.set(bucket, exact);
+  }
+  return exact;
 }
 
 /** The offset in force for a wall-clock reading in `zone` (DST-aware; gaps take the later offset). */
