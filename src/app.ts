@@ -1,9 +1,11 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createSlackApp } from "./app-slack.ts";
 import { type Config, ConfigError, databaseTarget, loadConfig, slackMode } from "./config.ts";
 import { createProgress } from "./console/progress.ts";
 import { runRepl } from "./console/repl.ts";
 import { ensureDemoData } from "./core/data/demo.ts";
+import { trainDelayModel } from "./core/delay-model/index.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
@@ -17,7 +19,10 @@ async function main(): Promise<void> {
   const mode = slackMode(config);
   const logger = createLogger(mode === "console" ? "warn" : config.LOG_LEVEL);
   const runtime = await openRuntime(config, databaseTarget(config));
-  if (!config.DATABASE_URL) await loadDemoDataIfEmpty(runtime, config, logger);
+  if (!config.DATABASE_URL) {
+    await loadDemoDataIfEmpty(runtime, config, logger);
+    await trainFirstModelIfMissing(runtime);
+  }
 
   if (mode === "console") {
     await runRepl(runtime);
@@ -57,6 +62,33 @@ async function loadDemoDataIfEmpty(runtime: Runtime, config: Config, logger: Log
   if (summary) {
     await refreshDailyRollup(runtime.db);
     logger.info({ files: summary.files.length }, "demo data loaded");
+  }
+}
+
+/**
+ * The embedded first run also trains the delay model, with settings the full search usually
+ * picks on generated data, so /delay-risk answers at once (seconds, not the search's minute).
+ * `blinkit model train` runs the full validation search.
+ */
+async function trainFirstModelIfMissing(runtime: Runtime): Promise<void> {
+  if (existsSync(runtime.settings.modelPath)) return;
+  const progress = createProgress("Training the delivery-delay model");
+  try {
+    const report = await trainDelayModel(
+      runtime.db,
+      {
+        modelPath: runtime.settings.modelPath,
+        timeZone: runtime.settings.timeZone,
+        trees: 150,
+        maxDepth: 14,
+        minSamplesLeaf: 50,
+        areaEncoding: "target",
+      },
+      (p) => progress.update(p.done, p.total, p.stage),
+    );
+    progress.done(`hold-out ROC-AUC ${report.metrics.rocAuc?.toFixed(3) ?? "n/a"}`);
+  } catch (error) {
+    progress.done(`skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

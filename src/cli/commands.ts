@@ -4,6 +4,7 @@ import { registerDataCommands } from "./data.ts";
 import { registerDbCommands } from "./db.ts";
 import type { CliDeps } from "./deps.ts";
 import { registerKpiCommand } from "./kpi.ts";
+import { registerModelCommands } from "./model.ts";
 import { registerZonesCommands } from "./zones.ts";
 
 export function registerCliCommands(program: Command, deps: CliDeps): void {
@@ -11,5 +12,6 @@ export function registerCliCommands(program: Command, deps: CliDeps): void {
   registerDbCommands(program, deps);
   registerKpiCommand(program, deps);
   registerAskCommand(program, deps);
+  registerModelCommands(program, deps);
   registerZonesCommands(program, deps);
 }

@@ -1,0 +1,68 @@
+import type { Command } from "commander";
+import { createProgress } from "../console/progress.ts";
+import {
+  evaluateSavedModel,
+  formatEvaluationReport,
+  formatTrainReport,
+  trainDelayModel,
+} from "../core/delay-model/index.ts";
+import { type CliDeps, withRuntime } from "./deps.ts";
+import { printJson } from "./output.ts";
+
+interface TrainFlags {
+  trees?: string;
+  maxDepth?: string;
+  since?: string;
+  json?: boolean;
+}
+
+export function registerModelCommands(program: Command, deps: CliDeps): void {
+  const model = program.command("model").description("the delivery-delay Random Forest");
+
+  model
+    .command("train")
+    .description("train on the loaded orders (time-based hold-out), save the artifact and its metrics")
+    .option("--trees <n>", "trees in the forest (default 300)")
+    .option("--max-depth <d>", "fix the depth instead of searching it on the validation slice")
+    .option("--since <date>", "learn only from orders on or after YYYY-MM-DD")
+    .option("--json", "print the report as JSON")
+    .action(async (flags: TrainFlags) => {
+      await withRuntime(deps, async ({ db, settings }) => {
+        const progress = createProgress("Training");
+        const report = await trainDelayModel(
+          db,
+          {
+            modelPath: settings.modelPath,
+            timeZone: settings.timeZone,
+            trees: optionalInt(flags.trees, "--trees"),
+            maxDepth: optionalInt(flags.maxDepth, "--max-depth"),
+            since: flags.since,
+          },
+          (p) => progress.update(p.done, p.total, p.stage),
+        );
+        progress.done();
+        if (flags.json) printJson({ ...report, model: report.model.metadata });
+        else process.stdout.write(`${formatTrainReport(report)}\n`);
+      });
+    });
+
+  model
+    .command("eval")
+    .description("re-evaluate the saved model on the current data's hold-out period")
+    .option("--json", "print the report as JSON")
+    .action(async (flags: { json?: boolean }) => {
+      await withRuntime(deps, async ({ db, settings }) => {
+        const report = await evaluateSavedModel(db, settings.modelPath);
+        if (flags.json) printJson({ ...report, model: report.model.metadata });
+        else process.stdout.write(`${formatEvaluationReport(report)}\n`);
+      });
+    });
+}
+
+function optionalInt(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${flag} must be a positive whole number, got "${text}"`);
+  return value;
+}
