@@ -65,6 +65,7 @@ class FileLoader {
   private readonly seenKeys = new Map<string, number>();
   private pending: PendingRow[] = [];
   private refused: Refusal[] = [];
+  private reported = -1;
 
   constructor(
     private readonly tx: Queryable,
@@ -73,6 +74,7 @@ class FileLoader {
   ) {}
 
   async run(): Promise<FileLoadResult> {
+    this.reportProgress();
     let header = true;
     for await (const record of readCsv(this.plan.path)) {
       if (header) {
@@ -92,6 +94,7 @@ class FileLoader {
     }
     await this.flushRows();
     await this.flushRefusals();
+    this.reportProgress();
     this.result.firstReasons = earliest(this.result.firstReasons);
     return this.result;
   }
@@ -130,6 +133,12 @@ class FileLoader {
       this.result.rowsLoaded += rows.length;
       this.result.rowsChanged += rowCount;
     }
+    this.reportProgress();
+  }
+
+  private reportProgress(): void {
+    if (this.reported === this.result.rowsRead) return;
+    this.reported = this.result.rowsRead;
     this.context.onProgress?.(this.plan.file, this.result.rowsRead, this.plan.rowCount);
   }
 

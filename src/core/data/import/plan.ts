@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CsvReadError, readCsv } from "./csv.ts";
 import { ALL_FORMATS, DATE_FORMATS, type DateFormat, FormatTally, findFormat, TIME_OF_DAY } from "./dates.ts";
-import { type ColumnPlan, planColumns } from "./header.ts";
+import { type ColumnPlan, normaliseHeader, planColumns } from "./header.ts";
 import { recogniseLayout } from "./layout.ts";
 import { resolveMapping } from "./mapping.ts";
 import {
@@ -71,19 +71,54 @@ export async function planDirectory(dir: string, options: ImportOptions = {}): P
       `Cannot read the directory ${dir}: ${(error as Error).message}. Point the import at the folder holding the CSV files.`,
     );
   }
-  const claimed = new Set<string>();
+  const files = new Map(TABLES.map((spec) => [spec, findFile(spec, entries, mapping)]));
+  checkDateFormatKeys(options.dateFormats ?? {}, files, mapping);
   const tables: TablePlan[] = [];
-  for (const spec of TABLES) {
-    const file = findFile(spec, entries, mapping);
-    if (!file) {
-      tables.push({ table: spec.table, status: "missing" });
-      continue;
-    }
-    claimed.add(file);
-    const fileMapping = mappingFor(mapping, file);
-    tables.push(await planFile(spec, join(dir, file), fileMapping, options.dateFormats ?? {}, timeZone));
+  for (const [spec, file] of files) {
+    tables.push(
+      file
+        ? await planFile(
+            spec,
+            join(dir, file),
+            mappingFor(mapping, file),
+            options.dateFormats ?? {},
+            timeZone,
+          )
+        : { table: spec.table, status: "missing" },
+    );
   }
+  const claimed = new Set(files.values());
   return { tables, unrecognisedFiles: entries.filter((name) => !claimed.has(name)), timeZone };
+}
+
+/**
+ * A `--date-format` key must name a date column of a file in this import (`file.column`, or
+ * `table.field`); a typo would otherwise be ignored without a word.
+ */
+function checkDateFormatKeys(
+  formats: Record<string, string>,
+  files: Map<TableSpec, string | undefined>,
+  mapping: ImportMapping,
+): void {
+  const known = new Set<string>();
+  for (const [spec, file] of files) {
+    if (!file) continue;
+    const dateFields = spec.fields.filter(isDateLike);
+    const mappedColumns = Object.entries(mappingFor(mapping, file).columns ?? {})
+      .filter(([, field]) => dateFields.some((f) => f.name === field))
+      .map(([column]) => normaliseHeader(column));
+    const columns = [...dateFields.flatMap((f) => [f.name, ...(f.aliases ?? [])]), ...mappedColumns];
+    for (const prefix of keyPrefixes(spec, file)) {
+      for (const column of columns) known.add(`${prefix}.${column}`);
+    }
+  }
+  const unknown = Object.keys(formats).filter((key) => !known.has(dateFormatKey(key)));
+  if (unknown.length > 0) {
+    throw new ImportOptionsError(
+      `--date-format ${unknown.join(", ")}: no such date column in this import. ` +
+        `Write file.column as in the file, e.g. blinkit_orders.order_date=DD-MM-YYYY.`,
+    );
+  }
 }
 
 function mappingFor(mapping: ImportMapping, file: string): FileMapping {
@@ -123,6 +158,18 @@ function allowedFormats(field: FieldSpec): readonly DateFormat[] {
 const isDateLike = (field: FieldSpec) => ["date", "timestamp", "time"].includes(field.kind);
 
 /** The format the user gave for this column, by `file.column` or `table.field`, if any. */
+/** `blinkit_orders.Order Date` and `BLINKIT_ORDERS.order_date` are the same key. */
+function dateFormatKey(key: string): string {
+  const dot = key.lastIndexOf(".");
+  return `${key.slice(0, dot).toLowerCase()}.${normaliseHeader(key.slice(dot + 1))}`;
+}
+
+/** How a file's date column may be named in `--date-format`: by file (with or without .csv) or table. */
+function keyPrefixes(spec: TableSpec, file: string): string[] {
+  return [file.toLowerCase(), basename(file, ".csv").toLowerCase(), spec.table];
+}
+
+/** The format the user gave for this column, by `file.column` or `table.field`, if any. */
 function givenFormat(
   spec: TableSpec,
   file: string,
@@ -131,11 +178,13 @@ function givenFormat(
   fromOptions: Record<string, string>,
   fromMapping: Record<string, string>,
 ): DateFormat | undefined {
-  const stem = basename(file, ".csv").toLowerCase();
   const keys = new Set(
-    [stem, spec.table].flatMap((prefix) => [`${prefix}.${headerName}`, `${prefix}.${field.name}`]),
+    keyPrefixes(spec, file).flatMap((prefix) => [
+      dateFormatKey(`${prefix}.${headerName}`),
+      `${prefix}.${field.name}`,
+    ]),
   );
-  const fromOption = Object.entries(fromOptions).find(([key]) => keys.has(key.toLowerCase()))?.[1];
+  const fromOption = Object.entries(fromOptions).find(([key]) => keys.has(dateFormatKey(key)))?.[1];
   const fromFile = fromMapping[headerName] ?? fromMapping[field.name];
   const label = fromOption ?? fromFile;
   return label === undefined ? undefined : findFormat(label);

@@ -213,6 +213,12 @@ describe.each(ENGINES)("export variants on %s", (engine) => {
     );
     expect(a1).toEqual({ d: "2024-04-03", p: "2024-04-03" });
 
+    await expect(
+      importDirectory(t.db, fixture("ambiguous"), {
+        dateFormats: { "blinkit_order.order_date": "MM-DD-YYYY" },
+      }),
+    ).rejects.toThrow("--date-format blinkit_order.order_date: no such date column in this import");
+
     await importDirectory(t.db, fixture("ambiguous"), { dateFormats: { "orders.order_date": "MM-DD-YYYY" } });
     const a3 = await one<{ d: string }>(
       t.db,
