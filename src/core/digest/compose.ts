@@ -308,17 +308,22 @@ function hotspotLines({ hotspots, notes }: HotspotReport): string[] {
   }
   const lines = hotspots.map((spot, index) => {
     const hours = `${String(spot.hour).padStart(2, "0")}:00–${String((spot.hour + 1) % 24).padStart(2, "0")}:00`;
-    const volume = spot.expectedOrders === undefined ? "" : `, ~${Math.round(spot.expectedOrders)} orders`;
+    const volume =
+      spot.expectedOrders === undefined
+        ? ""
+        : `, usually ~${plural(Math.round(spot.expectedOrders), "order")}`;
     return `${index + 1}. ${spot.area}, ${hours}: ${Math.round(spot.probability * 100)}% predicted late risk${volume}`;
   });
   return [...lines, ...notes];
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function themeLines(theme: ComplaintTheme | null, range: { from: string; to: string }): string[] {
   if (!theme) return [`No complaints between ${range.from} and ${range.to}.`];
-  return [
-    `“${theme.theme}” — ${theme.count} complaint${theme.count === 1 ? "" : "s"} between ${range.from} and ${range.to}.`,
-  ];
+  return [`“${theme.theme}” — ${plural(theme.count, "complaint")} between ${range.from} and ${range.to}.`];
 }
 
 function detailsActions(day: string | null, bounds: DataBounds): NextAction[] {

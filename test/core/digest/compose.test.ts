@@ -137,7 +137,7 @@ describe.each(ENGINES)("composeDigest on %s", (engine) => {
       { from: "2026-11-18", to: "2026-11-24" },
     ]);
     expect(section(digest, "Today's delivery-delay hotspots")).toEqual([
-      "1. Koramangala, 19:00–20:00: 62% predicted late risk, ~14 orders",
+      "1. Koramangala, 19:00–20:00: 62% predicted late risk, usually ~14 orders",
       "The model is only fairly reliable.",
     ]);
     expect(section(digest, "Top complaint theme")).toEqual([
