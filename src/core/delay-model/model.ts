@@ -5,6 +5,10 @@ import { predictProbability } from "./forest/forest.ts";
 import type { CalibrationBin } from "./metrics.ts";
 
 export const MODEL_FORMAT = "blinkit-delivery-delay-model";
+
+/** Which library grew the trees; both are stored and predicted the same way. */
+export type EngineName = "histogram-forest" | "ml-random-forest";
+export const ENGINE_NAMES: readonly EngineName[] = ["histogram-forest", "ml-random-forest"];
 export const MODEL_FORMAT_VERSION = 1;
 
 /** Below this hold-out ROC-AUC the bot says predictions are unreliable instead of quoting them. */
@@ -40,7 +44,7 @@ export interface ModelMetadata {
   formatVersion: number;
   modelVersion: string;
   trainedAt: string;
-  engine: "histogram-forest";
+  engine: EngineName;
   features: string[];
   featureColumns: string[];
   areaEncoding: AreaEncodingKind;

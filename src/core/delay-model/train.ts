@@ -10,8 +10,10 @@ import {
 } from "./features.ts";
 import { DEFAULT_FOREST_OPTIONS, type ForestOptions, predictMatrix, trainForest } from "./forest/forest.ts";
 import { lateRate, rocAuc } from "./metrics.ts";
+import { trainWithMlRandomForest } from "./ml-random-forest-engine.ts";
 import {
   type DelayModel,
+  type EngineName,
   type HoldoutMetrics,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
@@ -36,6 +38,11 @@ export interface TrainDelayModelOptions {
   /** First business day (YYYY-MM-DD) of the orders to learn from; all when absent. */
   since?: string | null;
   seed?: number;
+  /**
+   * Library that grows the final forest (default histogram-forest). The hyperparameter search
+   * always uses the histogram forest: it is cheap, and ml-random-forest would take hours.
+   */
+  engine?: EngineName;
   now?: Date;
   /** Write the artifact and metrics files (default true). */
   save?: boolean;
@@ -106,12 +113,13 @@ export async function trainDelayModel(
     classWeight: "balanced",
     seed,
   };
-  const forest = trainForest(
-    encodeOrders(encoding, train.orders),
-    train.labels,
-    forestOptions,
-    (done, total) => onProgress({ stage: "train", done, total }),
-  );
+  const engine = options.engine ?? "histogram-forest";
+  const onTree = (done: number, total: number) => onProgress({ stage: "train", done, total });
+  const trainMatrix = encodeOrders(encoding, train.orders);
+  const forest =
+    engine === "ml-random-forest"
+      ? await trainWithMlRandomForest(trainMatrix, train.labels, forestOptions, onTree)
+      : trainForest(trainMatrix, train.labels, forestOptions, onTree);
 
   onProgress({ stage: "evaluate", done: 0, total: 1 });
   const trainLateRate = lateRate(train.labels) ?? 0;
@@ -124,7 +132,7 @@ export async function trainDelayModel(
       formatVersion: MODEL_FORMAT_VERSION,
       modelVersion: `${trainedAt.slice(0, 10)}-${hash.slice(0, 8)}`,
       trainedAt,
-      engine: "histogram-forest",
+      engine,
       features: [...MODEL_FEATURES],
       featureColumns: featureColumns(encoding),
       areaEncoding: best.areaEncoding,

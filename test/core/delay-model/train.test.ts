@@ -8,7 +8,11 @@ import { loadDelayModel, ModelLoadError, metricsPathFor } from "../../../src/cor
 import { predictSet } from "../../../src/core/delay-model/evaluate.ts";
 import { delayHotspots } from "../../../src/core/delay-model/hotspots.ts";
 import { predictDelayRisk } from "../../../src/core/delay-model/predict.ts";
-import { evaluateSavedModel, formatEvaluationReport, formatTrainReport } from "../../../src/core/delay-model/report.ts";
+import {
+  evaluateSavedModel,
+  formatEvaluationReport,
+  formatTrainReport,
+} from "../../../src/core/delay-model/report.ts";
 import { type TrainReport, trainDelayModel } from "../../../src/core/delay-model/train.ts";
 import { loadTrainingSet } from "../../../src/core/delay-model/training-data.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
