@@ -16,9 +16,15 @@ export type ModelStatus =
   | { kind: "loaded"; metadata: ModelMetadata }
   | { kind: "missing"; message: string; hint?: string };
 
+/** A command's answer shown on the Home tab, with the line that produced it. */
+export interface HomePanel {
+  commandLine: string;
+  answer: Answer;
+}
+
 export interface HomeContent {
   /** Answers shown as panels, e.g. the last 30 days of KPIs. */
-  panels: readonly Answer[];
+  panels: readonly HomePanel[];
   model: ModelStatus;
   commands: readonly Command[];
   now: Date;
@@ -29,10 +35,7 @@ export function homeView({ panels, model, commands, now }: HomeContent): types.H
     { type: "header", text: { type: "plain_text", text: "Blinkit decision bot", emoji: true } },
     mrkdwnSection(OVERVIEW),
     { type: "divider" },
-    ...panels.flatMap((panel) => [
-      ...renderAnswer(panel, { withActions: false, maxBlocks: 20 }).blocks,
-      { type: "divider" } as types.DividerBlock,
-    ]),
+    ...panels.flatMap(panelBlocks),
     { type: "header", text: { type: "plain_text", text: "Delivery-delay model", emoji: true } },
     mrkdwnSection(modelText(model)),
     { type: "divider" },
@@ -41,6 +44,19 @@ export function homeView({ panels, model, commands, now }: HomeContent): types.H
     contextBlock(`Updated ${slackDate(now)}. Reopen this tab to refresh.`),
   ];
   return { type: "home", blocks: blocks.slice(0, LIMITS.homeBlocks) };
+}
+
+function panelBlocks({ commandLine, answer }: HomePanel): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = renderAnswer(answer, { withActions: false, maxBlocks: 20 }).blocks;
+  // Home tabs can't show an uploaded PNG reliably (a file shared nowhere is invalid in blocks),
+  // so the chart stays with the answer in a conversation.
+  if (answer.chart && !answer.error) {
+    blocks.push(
+      contextBlock(`:bar_chart: For the chart, type \`${escapeSlack(commandLine)}\` in a channel with me.`),
+    );
+  }
+  blocks.push({ type: "divider" });
+  return blocks;
 }
 
 function modelText(model: ModelStatus): string {

@@ -14,7 +14,12 @@ export function appHomeOpenedHandler(deps: HandlerDeps) {
   }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== "home") return;
     const ctx = deps.context(event.user);
-    const panels = await Promise.all(deps.homePanels.map((line) => deps.registry.runLine(line, ctx)));
+    const panels = await Promise.all(
+      deps.homePanels.map(async (commandLine) => ({
+        commandLine,
+        answer: await deps.registry.runLine(commandLine, ctx),
+      })),
+    );
     try {
       await client.views.publish({
         user_id: event.user,

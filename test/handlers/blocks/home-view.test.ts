@@ -19,9 +19,13 @@ const metadata = {
 describe("homeView", () => {
   const view = homeView({
     panels: [
-      answer("roas", "ROAS & revenue — last 30 days", {
-        facts: [{ label: "Total Revenue", unit: "inr", value: 123456 }],
-      }),
+      {
+        commandLine: "/roas 30d",
+        answer: answer("roas", "ROAS & revenue — last 30 days", {
+          facts: [{ label: "Total Revenue", unit: "inr", value: 123456 }],
+          chart: { title: "Revenue", labels: [], series: [] },
+        }),
+      },
     ],
     model: { kind: "loaded", metadata },
     commands: [
@@ -40,6 +44,7 @@ describe("homeView", () => {
     expect(view.type).toBe("home");
     expect(text).toContain("₹1,23,456");
     expect(view.blocks.some((block) => block.type === "actions")).toBe(false);
+    expect(text).toContain("For the chart, type `/roas 30d` in a channel with me.");
   });
 
   it("reports the model's hold-out metrics and warns when it barely beats chance", () => {
