@@ -90,7 +90,7 @@ export async function composeDigest(
       `No data for yesterday (${yesterday}): the latest day with data is ${day}, so this digest reports on ${day}. Import the latest exports to bring it up to date.`,
     );
   }
-  if (!numbers) warnings.push(`${noData} ${LOAD_DATA_HINT}`);
+  if (!numbers) warnings.push(LOAD_DATA_HINT);
 
   if (include.has("kpis")) {
     if (numbers) facts.push(...kpiFacts(numbers));
@@ -130,7 +130,7 @@ export async function composeDigest(
   return answer("digest", `Morning digest — ${reportDate}`, {
     subtitle: numbers
       ? `${numbers.day === yesterday ? "Yesterday" : "Latest day with data"} (${numbers.day}) compared with the average day of ${numbers.weekRange.from} to ${numbers.weekRange.to}`
-      : noData,
+      : "Nothing to report yet",
     facts,
     insights,
     sections: body,

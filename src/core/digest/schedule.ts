@@ -19,6 +19,8 @@ export interface Subscription {
   createdBy: string;
   /** "config" for the default channel from the environment, which lives in no table. */
   source: "command" | "config";
+  /** When the channel subscribed: earlier slots are not caught up (subscribing at 10:00 for 08:30 starts tomorrow). */
+  since?: Date;
 }
 
 export interface DueRun {
@@ -42,7 +44,9 @@ export function dueRuns(subscriptions: readonly Subscription[], now: Date, catch
   const due: DueRun[] = [];
   for (const subscription of subscriptions) {
     const slot = latestSlot(subscription, now);
-    if (slot && minuteOf(now) - minuteOf(slot.scheduledFor) <= window) due.push({ subscription, ...slot });
+    if (!slot || minuteOf(now) - minuteOf(slot.scheduledFor) > window) continue;
+    if (subscription.since && minuteOf(slot.scheduledFor) < minuteOf(subscription.since)) continue;
+    due.push({ subscription, ...slot });
   }
   return due;
 }

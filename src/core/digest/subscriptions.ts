@@ -9,6 +9,7 @@ interface SubscriptionRow {
   time_zone: string;
   sections: string[] | null;
   created_by: string;
+  created_at: Date;
 }
 
 export async function listStoredSubscriptions(db: Queryable): Promise<Subscription[]> {
@@ -20,6 +21,7 @@ export async function listStoredSubscriptions(db: Queryable): Promise<Subscripti
     sections: knownSections(row.sections),
     createdBy: row.created_by,
     source: "command",
+    since: new Date(row.created_at),
   }));
 }
 

@@ -49,6 +49,7 @@ describe.each(ENGINES)("/digest on %s", (engine) => {
         sections: ["kpis", "alerts"],
         createdBy: "U42",
         source: "command",
+        since: NOW,
       },
     ]);
   });

@@ -110,6 +110,14 @@ describe("dueRuns", () => {
     expect(dueChannels([late], "2026-11-26T00:10:00Z", 10)).toEqual([]);
   });
 
+  it("does not catch up on a slot from before the channel subscribed", () => {
+    const fresh = { ...kolkata, since: at("2026-11-25T04:30:00Z") }; // subscribed at 10:00 IST
+    expect(dueChannels([fresh], "2026-11-25T04:31:00Z", 180)).toEqual([]);
+    expect(dueChannels([fresh], "2026-11-26T03:00:00Z", 180)).toEqual(["CIN@2026-11-26"]);
+    const justInTime = { ...kolkata, since: at("2026-11-25T03:00:30Z") }; // during the slot's minute
+    expect(dueChannels([justInTime], "2026-11-25T03:01:00Z", 180)).toEqual(["CIN@2026-11-25"]);
+  });
+
   it("ignores a subscription with an unreadable time instead of failing the others", () => {
     expect(dueChannels([sub("CBAD", "8h30", "UTC"), utc], "2026-11-25T08:30:00Z")).toEqual([
       "CUTC@2026-11-25",
