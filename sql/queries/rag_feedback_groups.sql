@@ -1,7 +1,9 @@
--- One row per requested text ($6) among the filtered feedback ($1-$5): how often it occurs,
--- how many customers wrote it, and its latest occurrence as the quote to cite.
+-- One row per distinct text among the filtered feedback ($1-$5), optionally only the texts
+-- in $6 (null: all): how often it occurs, how many customers wrote it, and its latest
+-- occurrence as the quote to cite.
 with matching as (
-  select * from rag_filtered_feedback($1, $2, $3, $4, $5) where content_hash = any ($6::text[])
+  select * from rag_filtered_feedback($1, $2, $3, $4, $5)
+  where $6::text[] is null or content_hash = any ($6::text[])
 ),
 counts as (
   select content_hash, count(*) as occurrences, count(distinct customer_id) as customers

@@ -140,7 +140,7 @@ function impactFacts(impact: Impact): Fact[] {
 
 export function impactLines(impact: Impact): string[] {
   const lines = [
-    `${formatCount(impact.complainers)} customers complained` +
+    `${formatCount(impact.complainers)} ${impact.complainers === 1 ? "customer" : "customers"} complained` +
       (impact.complainerShare !== null
         ? ` — ${formatPercent(impact.complainerShare)} of the ${formatCount(impact.placeCustomers)} customers in scope.`
         : "."),

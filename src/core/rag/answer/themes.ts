@@ -29,28 +29,30 @@ export const THEMES: readonly Theme[] = [
     id: "quality",
     label: "Poor freshness or product quality",
     pattern:
-      /\b(stale|rotten|expired?|expiry|spoil(ed|t)|fresh(ness)?|quality|smell(y|s|ed)?|mou?ldy?|sour)\b/i,
+      /\b(stale|rotten|expired?|expiry|spoil(ed|t)|fresh(ness)?|quality|smell(y|s|ed)?|mou?ldy?|sour|purana)\b/i,
     recommendation:
       "Tighten first-expiry-first-out and daily freshness checks for fruit, vegetables and dairy at the stores involved.",
   },
   {
     id: "missing-wrong",
     label: "Missing or wrong items",
-    pattern: /\b(missing|wrong|incorrect|incomplete|forgot|not delivered|different item|substitut\w*)\b/i,
+    pattern:
+      /\b(missing|wrong|incorrect|incomplete|forgot|not delivered|different|instead of|nahi aaya|substitut\w*)\b/i,
     recommendation: "Add a pick-list scan before dispatch and proactively refund missing items.",
   },
   {
     id: "staff",
     label: "Rude or unprofessional delivery staff",
     pattern:
-      /\b(rude(ly|ness)?|behav\w*|impolite|attitude|unprofessional|shout(ed|ing)?|misbehav\w*|argu\w*)\b/i,
+      /\b(rude(ly|ness)?|behav\w*|impolite|attitude|unprofessional|shout(ed|ing)?|misbehav\w*|argu\w*|badtameez\w*)\b/i,
     recommendation:
       "Review the riders named in these complaints, retrain on customer conduct, and follow up with the customers.",
   },
   {
     id: "refund-payment",
     label: "Refunds and payment problems",
-    pattern: /\b(refunds?|money|charged|deducted|payment|overcharg\w*|cashback|reimburs\w*)\b/i,
+    pattern:
+      /\b(refunds?|refunded|money|charged|deducted|debited|payment|paisa|overcharg\w*|cashback|reimburs\w*)\b/i,
     recommendation:
       "Check refund turnaround and payment failures; set a maximum refund time and report on it.",
   },
@@ -64,7 +66,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: "price",
     label: "Prices and charges",
-    pattern: /\b(price[sd]?|pricing|expensive|costly|mrp|fee|surge)\b/i,
+    pattern: /\b(price[sd]?|pricing|expensive|costly|mrp|fee|surge|mehe?nga|overpriced|rip off)\b/i,
     recommendation:
       "Compare prices and delivery fees in these areas with competitors and review surge charges.",
   },
@@ -112,10 +114,20 @@ export interface ThemeGroup<T> {
   items: T[];
 }
 
-/** Groups counted feedback texts into themes, biggest theme first. */
-export function groupByTheme<T extends { text: string; category: string | null; occurrences: number }>(
-  items: readonly T[],
-): ThemeGroup<T>[] {
+interface Counted {
+  text: string;
+  category: string | null;
+  occurrences: number;
+  rating?: number | null;
+  date?: string | null;
+  id?: string;
+}
+
+/**
+ * Groups counted feedback texts into themes, biggest theme first; within a theme the most
+ * repeated text first, then the worst rated, then the most recent.
+ */
+export function groupByTheme<T extends Counted>(items: readonly T[]): ThemeGroup<T>[] {
   const groups = new Map<string, ThemeGroup<T>>();
   for (const item of items) {
     const theme = themeOf(item.text, item.category);
@@ -124,6 +136,15 @@ export function groupByTheme<T extends { text: string; category: string | null; 
     group.items.push(item);
     groups.set(theme.id, group);
   }
-  for (const group of groups.values()) group.items.sort((a, b) => b.occurrences - a.occurrences);
+  for (const group of groups.values()) group.items.sort(byImportance);
   return [...groups.values()].sort((a, b) => b.count - a.count || a.theme.label.localeCompare(b.theme.label));
+}
+
+function byImportance(a: Counted, b: Counted): number {
+  return (
+    b.occurrences - a.occurrences ||
+    (a.rating ?? 5) - (b.rating ?? 5) ||
+    (b.date ?? "").localeCompare(a.date ?? "") ||
+    (a.id ?? "").localeCompare(b.id ?? "")
+  );
 }

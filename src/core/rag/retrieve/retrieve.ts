@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/types.ts";
 import type { Embedder } from "../embedder/types.ts";
 import { type FeedbackFilter, filterParams } from "../filter.ts";
 import type { VectorSearcher } from "../index/vector-search.ts";
+import { representativeSample } from "./representative.ts";
 import type { Topic } from "./topic.ts";
 
 /** One distinct feedback text among the filtered feedback, with its latest occurrence to cite. */
@@ -80,16 +81,18 @@ export async function retrieve(
   return { items, mode, matching };
 }
 
-/** Full-text rank when the question has a topic; otherwise the most repeated texts first. */
+/** Full-text rank when the question has a topic; otherwise a sample mirroring the complaint themes. */
 async function keywordRanking(db: Queryable, query: { filter: FeedbackFilter; topic: Topic }, depth: number) {
   const params = filterParams(query.filter);
-  const { rows } = query.topic.keywordQuery
-    ? await db.query<{ content_hash: string }>(sqlQuery("rag_keyword_search"), [
-        ...params,
-        query.topic.keywordQuery,
-        depth,
-      ])
-    : await db.query<{ content_hash: string }>(sqlQuery("rag_frequent_texts"), [...params, depth]);
+  if (!query.topic.keywordQuery) {
+    const { rows } = await db.query<FeedbackGroupRow>(sqlQuery("rag_feedback_groups"), [...params, null]);
+    return representativeSample(rows.map(toRetrievedFeedback), depth).map((item) => item.contentHash);
+  }
+  const { rows } = await db.query<{ content_hash: string }>(sqlQuery("rag_keyword_search"), [
+    ...params,
+    query.topic.keywordQuery,
+    depth,
+  ]);
   return rows.map((row) => row.content_hash);
 }
 
@@ -104,42 +107,49 @@ export function fuse(lists: readonly string[][]): string[] {
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([hash]) => hash);
 }
 
+/** A row of rag_feedback_groups / rag_complaint_texts: one distinct text with its counts. */
+export type FeedbackGroupRow = {
+  content_hash: string;
+  feedback_id: string;
+  feedback_text: string;
+  day: string | null;
+  area: string | null;
+  zone: string | null;
+  rating: number | null;
+  feedback_category: string | null;
+  occurrences: number;
+  customers: number;
+};
+
+export function toRetrievedFeedback(row: FeedbackGroupRow): RetrievedFeedback {
+  return {
+    contentHash: row.content_hash,
+    id: row.feedback_id,
+    text: row.feedback_text.trim(),
+    date: row.day,
+    area: row.area,
+    zone: row.zone,
+    rating: row.rating,
+    category: row.feedback_category,
+    occurrences: row.occurrences,
+    customers: row.customers,
+  };
+}
+
 async function describe(
   db: Queryable,
   filter: FeedbackFilter,
   hashes: string[],
 ): Promise<RetrievedFeedback[]> {
   if (hashes.length === 0) return [];
-  const { rows } = await db.query<{
-    content_hash: string;
-    feedback_id: string;
-    feedback_text: string;
-    day: string | null;
-    area: string | null;
-    zone: string | null;
-    rating: number | null;
-    feedback_category: string | null;
-    occurrences: number;
-    customers: number;
-  }>(sqlQuery("rag_feedback_groups"), [...filterParams(filter), hashes]);
+  const { rows } = await db.query<FeedbackGroupRow>(sqlQuery("rag_feedback_groups"), [
+    ...filterParams(filter),
+    hashes,
+  ]);
   const byHash = new Map(rows.map((row) => [row.content_hash, row]));
   return hashes.flatMap((hash) => {
     const row = byHash.get(hash);
-    if (!row) return [];
-    return [
-      {
-        contentHash: hash,
-        id: row.feedback_id,
-        text: row.feedback_text.trim(),
-        date: row.day,
-        area: row.area,
-        zone: row.zone,
-        rating: row.rating,
-        category: row.feedback_category,
-        occurrences: row.occurrences,
-        customers: row.customers,
-      },
-    ];
+    return row ? [toRetrievedFeedback(row)] : [];
   });
 }
 
