@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { createProgress } from "../console/progress.ts";
 import { generateDataset } from "../core/data/generate/index.ts";
-import { formatImportSummary } from "../core/data/import/index.ts";
+import { formatImportSummary, formatInspectReport, inspectDirectory } from "../core/data/import/index.ts";
 import { loadDataDirectory } from "../core/data/load.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
@@ -49,6 +49,24 @@ export function registerDataCommands(program: Command, deps: CliDeps): void {
       progress.done(`${summary.rows["blinkit_orders.csv"] ?? 0} orders, ${summary.from} to ${summary.to}`);
       if (flags.json) printJson(summary);
       else process.stdout.write(`Wrote ${Object.keys(summary.rows).length} files to ${summary.outDir}\n`);
+    });
+
+  data
+    .command("inspect")
+    .description("show how a folder of CSVs would be read, without loading anything")
+    .argument("<dir>", "folder with CSV exports")
+    .option("--mapping <file>", "YAML mapping for other layouts")
+    .option("--date-format <file.column=FORMAT>", "settle an ambiguous date column (repeatable)", collect, [])
+    .option("--tz <zone>", "time zone of naive timestamps in the files (default TZ_REPORTS)")
+    .option("--json", "print the report as JSON")
+    .action(async (dir: string, flags: ImportFlags) => {
+      const report = await inspectDirectory(dir, {
+        timeZone: flags.tz ?? deps.config.TZ_REPORTS,
+        mapping: flags.mapping,
+        dateFormats: parseDateFormats(flags.dateFormat),
+      });
+      if (flags.json) printJson(report);
+      else process.stdout.write(`${formatInspectReport(report)}\n`);
     });
 
   data
