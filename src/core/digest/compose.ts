@@ -321,9 +321,15 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+function share({ count, total }: ComplaintTheme): string {
+  return total ? ` of ${total} (${Math.round((count / total) * 100)}%)` : "";
+}
+
 function themeLines(theme: ComplaintTheme | null, range: { from: string; to: string }): string[] {
   if (!theme) return [`No complaints between ${range.from} and ${range.to}.`];
-  return [`“${theme.theme}” — ${plural(theme.count, "complaint")} between ${range.from} and ${range.to}.`];
+  return [
+    `“${theme.theme}” — ${plural(theme.count, "complaint")}${share(theme)} between ${range.from} and ${range.to}.`,
+  ];
 }
 
 function detailsActions(day: string | null, bounds: DataBounds): NextAction[] {

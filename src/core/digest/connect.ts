@@ -3,6 +3,7 @@ import type { Queryable } from "../db/types.ts";
 import { ModelLoadError } from "../delay-model/artifact.ts";
 import { getDelayModel } from "../delay-model/cache.ts";
 import { delayHotspots } from "../delay-model/hotspots.ts";
+import { topComplaintTheme } from "../rag/top-theme.ts";
 import { type DigestSources, SourceUnavailableError } from "./sources.ts";
 
 export interface SourceContext {
@@ -27,6 +28,7 @@ export function digestSources(ctx: SourceContext): DigestSources {
         notes: report.warnings,
       };
     },
+    complaintTheme: (range) => topComplaintTheme(ctx.db, range),
   };
 }
 

@@ -21,6 +21,8 @@ export interface HotspotReport {
 export interface ComplaintTheme {
   theme: string;
   count: number;
+  /** All complaints in the period, when known, to show the theme's share. */
+  total?: number;
   quotes: Quote[];
 }
 

@@ -4,6 +4,7 @@ import { createRegistry } from "../../../src/core/commands/index.ts";
 import { DIGEST_SERVICE, digestService } from "../../../src/core/digest/service.ts";
 import { listStoredSubscriptions } from "../../../src/core/digest/subscriptions.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
+import { clearData, seedDays } from "./seed.ts";
 
 /** 10:00 IST on 2026-11-25. */
 const NOW = new Date("2026-11-25T04:30:00Z");
@@ -16,6 +17,7 @@ describe.each(ENGINES)("/digest on %s", (engine) => {
   });
   beforeEach(async () => {
     await t.db.exec("truncate digest_runs, digest_subscriptions");
+    await clearData(t.db);
   });
   afterAll(() => t.dispose());
 
@@ -119,6 +121,24 @@ describe.each(ENGINES)("/digest on %s", (engine) => {
     const terminal = await run("/digest preview 2026-11-20", { channel: undefined, requester: "console" });
     expect(terminal.title).toBe("Morning digest — 2026-11-20");
     expect(terminal.sections.map((s) => s.heading)).toHaveLength(4);
+  });
+
+  it("previews with the real sources: the week's top complaint theme from the feedback", async () => {
+    await seedDays(t.db, {
+      from: "2026-11-10",
+      to: "2026-11-24",
+      orders: 10,
+      late: 2,
+      spend: 3_000,
+      negative: 1,
+    });
+    const preview = await run("/digest preview");
+    const complaints = preview.sections.find((s) => s.heading.startsWith("Top complaint theme"));
+    expect(complaints?.lines).toEqual([
+      "“Late or slow delivery” — 7 complaints of 7 (100%) between 2026-11-18 and 2026-11-24.",
+    ]);
+    expect(preview.quotes[0]?.text).toMatch(/late again/);
+    expect(preview.facts.find((f) => f.label === "Revenue")?.value).toBe(10_000);
   });
 
   it("explains a bad command line", async () => {

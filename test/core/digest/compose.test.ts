@@ -124,6 +124,7 @@ describe.each(ENGINES)("composeDigest on %s", (engine) => {
         return {
           theme: "late delivery",
           count: 42,
+          total: 120,
           quotes: [
             { id: "f1", text: "Came an hour late", date: "2026-11-23", area: "Bengaluru", rating: 1 },
             { id: "f2", text: "Late again", date: "2026-11-24", area: "Bengaluru", rating: 2 },
@@ -141,7 +142,7 @@ describe.each(ENGINES)("composeDigest on %s", (engine) => {
       "The model is only fairly reliable.",
     ]);
     expect(section(digest, "Top complaint theme")).toEqual([
-      "“late delivery” — 42 complaints between 2026-11-18 and 2026-11-24.",
+      "“late delivery” — 42 complaints of 120 (35%) between 2026-11-18 and 2026-11-24.",
     ]);
     expect(digest.quotes.map((q) => q.id)).toEqual(["f1", "f2"]);
 
