@@ -22,6 +22,21 @@ const schema = z
       .string()
       .default("Asia/Kolkata")
       .refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata or UTC"),
+    MODEL_PATH: z.string().min(1).default("models/delivery_delay_model.json"),
+    DIGEST_CHANNEL: z
+      .string()
+      .regex(/^(#[\w-]+|[CG][A-Z0-9]{6,})$/, "must be a channel id (C0123ABCD) or #channel-name")
+      .optional(),
+    DIGEST_TIME: z
+      .string()
+      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a 24-hour time such as 08:30")
+      .default("08:30"),
+    DIGEST_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata or UTC")
+      .optional(),
+    DIGEST_CATCHUP_MINUTES: z.coerce.number().int().min(0).max(1380).default(180),
+    DIGEST_ROAS_TARGET: z.coerce.number().positive().default(2),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

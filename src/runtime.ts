@@ -1,26 +1,27 @@
 import type { Config } from "./config.ts";
-import type { CommandContext, CoreSettings } from "./core/commands/context.ts";
+import type { CommandContext, CoreSettings, Services } from "./core/commands/context.ts";
 import { createRegistry } from "./core/commands/index.ts";
 import type { CommandRegistry } from "./core/commands/registry.ts";
 import { migrate } from "./core/db/migrate.ts";
 import { openDb } from "./core/db/open.ts";
 import type { Db } from "./core/db/types.ts";
+import { DIGEST_SERVICE, digestService } from "./core/digest/service.ts";
+import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 
 /** Everything a surface (Slack, console, CLI, digest) needs to answer commands. */
 export interface Runtime {
   db: Db;
   registry: CommandRegistry;
   settings: CoreSettings;
+  services: Services;
   context(requester?: string): CommandContext;
   close(): Promise<void>;
 }
 
-export const DEFAULT_MODEL_PATH = "models/delivery_delay_model.json";
-
 export function coreSettings(config: Config): CoreSettings {
   return {
     timeZone: config.TZ_REPORTS,
-    modelPath: DEFAULT_MODEL_PATH,
+    modelPath: config.MODEL_PATH,
     groq: config.GROQ_API_KEY
       ? { apiKey: config.GROQ_API_KEY, model: config.GROQ_MODEL, baseURL: config.GROQ_BASE_URL }
       : undefined,
@@ -34,19 +35,37 @@ export function coreSettings(config: Config): CoreSettings {
 export async function openRuntime(config: Config, target: string): Promise<Runtime> {
   const db = await openDb(target);
   await migrate(db);
-  await db.query(
-    `insert into app_settings (key, value) values ('report_tz', $1)
-     on conflict (key) do update set value = excluded.value`,
-    [config.TZ_REPORTS],
-  );
+  await syncReportTimeZone(db, config.TZ_REPORTS);
   const settings = coreSettings(config);
   const registry = createRegistry();
-  const services = {};
+  const services: Services = {
+    [DIGEST_SERVICE]: digestService({
+      channel: config.DIGEST_CHANNEL,
+      time: config.DIGEST_TIME,
+      timeZone: config.DIGEST_TIME_ZONE ?? config.TZ_REPORTS,
+      thresholds: { roasTarget: config.DIGEST_ROAS_TARGET },
+    }),
+  };
   return {
     db,
     registry,
     settings,
+    services,
     context: (requester) => ({ db, settings, services, now: () => new Date(), requester }),
     close: () => db.close(),
   };
+}
+
+/** Business days are cut in SQL; a changed TZ_REPORTS moves them, so the rollup is rebuilt. */
+async function syncReportTimeZone(db: Db, timeZone: string): Promise<void> {
+  const { rows } = await db.query<{ value: string }>(
+    "select value from app_settings where key = 'report_tz'",
+  );
+  if (rows[0]?.value === timeZone) return;
+  await db.query(
+    `insert into app_settings (key, value) values ('report_tz', $1)
+     on conflict (key) do update set value = excluded.value`,
+    [timeZone],
+  );
+  await refreshDailyRollup(db);
 }
