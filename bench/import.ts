@@ -1,7 +1,7 @@
 /**
  * Import throughput: the generated 50k-order set (all eight files) into PGlite and PostgreSQL,
  * first load and an idempotent re-import, in rows per second.
- *   npx tsx bench/import.ts [--orders 50000] [--batch 1000]
+ *   npx tsx bench/import.ts [--orders 50000] [--batch 5000]
  * PostgreSQL: BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a scratch schema.
  */
 import { existsSync } from "node:fs";
@@ -50,7 +50,7 @@ const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLoca
 
 async function main(): Promise<void> {
   const orders = arg("--orders", 50_000);
-  const batchSize = arg("--batch", 1000);
+  const batchSize = arg("--batch", 5000);
   const dir = await dataset(orders);
   console.log(machineLine());
   console.log(`dataset: ${dir} (${orders.toLocaleString("en-IN")} orders), batch ${batchSize} rows\n`);

@@ -31,7 +31,7 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_TIME_ZONE = "Asia/Kolkata";
-export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_BATCH_SIZE = 5000;
 
 /** Bad options (unknown time zone, unreadable mapping file): nothing was imported. */
 export class ImportOptionsError extends Error {
