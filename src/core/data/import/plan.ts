@@ -14,6 +14,7 @@ import {
 } from "./options.ts";
 import { type FieldSpec, TABLES, type TableName, type TableSpec } from "./tables.ts";
 import { isTimeZone } from "./time-zone.ts";
+import { isMissing } from "./values.ts";
 
 /** How a date or time column is read, and how that was decided. */
 export interface ColumnFormat {
@@ -219,8 +220,8 @@ async function planFile(
       }
       rowCount += 1;
       for (const { index, tally } of tallies.values()) {
-        const value = record.fields[index]?.trim();
-        if (value) tally.add(value);
+        const value = record.fields[index]?.trim() ?? "";
+        if (!isMissing(value)) tally.add(value);
       }
     }
   } catch (error) {

@@ -3,7 +3,15 @@ import { type LocalDateTime, parseDateTime, parseTimeOfDay, type TimeOfDay } fro
 import type { FilePlan } from "./plan.ts";
 import type { FieldSpec } from "./tables.ts";
 import { formatLocalDate, nextDay, toTimestampText } from "./time-zone.ts";
-import { type Cell, Problem, readDecimal, readRating, readText, readWholeNumber } from "./values.ts";
+import {
+  type Cell,
+  isMissing,
+  Problem,
+  readDecimal,
+  readRating,
+  readText,
+  readWholeNumber,
+} from "./values.ts";
 
 /** A validated row: field → SQL-ready text or null. */
 export type RowValues = Map<string, string | null>;
@@ -45,7 +53,7 @@ export function convertRecord(plan: FilePlan, record: CsvRecord): RowValues | Pr
 }
 
 function readField(plan: FilePlan, field: FieldSpec, raw: string): Reading | Problem {
-  if (raw === "") return null;
+  if (raw === "" || (field.kind !== "text" && isMissing(raw))) return null;
   const limit = field.limit ?? Number.POSITIVE_INFINITY;
   switch (field.kind) {
     case "text":

@@ -9,6 +9,14 @@ export class Problem {
 
 export type Cell = string | null | Problem;
 
+// Spreadsheet and pandas exports write missing numbers and dates as these; text keeps them as written.
+const MISSING_MARKERS = new Set(["", "na", "n/a", "nan", "null", "none", "-", "nat"]);
+
+/** An empty cell, or a missing-value marker in a number or date column. */
+export function isMissing(raw: string): boolean {
+  return MISSING_MARKERS.has(raw.toLowerCase());
+}
+
 // Thousands separators, Western (1,234,567) or Indian (12,34,567), and a leading ₹ / Rs.
 const GROUPED = /^\d{1,3}(?:,\d{2,3})+(?:\.\d+)?$/;
 const CURRENCY = /^(?:₹|rs\.?|inr)\s*/i;

@@ -33,6 +33,10 @@ describe("readCsv", () => {
     expect(records[3]?.raw).toBe(`3,"a${nl}${nl}c"`);
   });
 
+  it("drops a byte-order mark so the first header name matches", async () => {
+    expect((await read("\uFEFForder_id,x\n1,2\n"))[0]?.fields).toEqual(["order_id", "x"]);
+  });
+
   it("passes rows with a wrong field count through, and reports an unclosed quote as unreadable", async () => {
     expect((await read("a,b\n1,2,3\n4\n")).map((r) => r.fields.length)).toEqual([2, 3, 1]);
     await expect(read('a,b\n1,"never closed\n2,3\n')).rejects.toBeInstanceOf(CsvReadError);
