@@ -200,78 +200,105 @@ async function planFile(
 ): Promise<TablePlan> {
   const file = basename(path);
   const invalid = (message: string): TablePlan => ({ table: spec.table, status: "invalid", file, message });
-  let header: string[] | undefined;
-  let columns: ColumnPlan | undefined;
-  let rowCount = 0;
-  const tallies = new Map<FieldSpec, { index: number; tally: FormatTally }>();
+  const scan = await scanFile(spec, path, mapping);
+  if (typeof scan === "string") return invalid(scan);
+  const formats = decideFormats(spec, file, scan, dateFormats, mapping.dateFormats ?? {});
+  if (typeof formats === "string") return invalid(formats);
+  const { header, columns, rowCount } = scan;
+  const layout = recogniseLayout(spec, header, columns);
+  return {
+    table: spec.table,
+    status: "ready",
+    plan: { spec, file, path, header, columns, layout, formats, rowCount, timeZone },
+  };
+}
+
+interface FileScan {
+  header: string[];
+  columns: ColumnPlan;
+  rowCount: number;
+  tallies: Map<FieldSpec, { index: number; tally: FormatTally }>;
+}
+
+/** Reads the whole file once: header → columns, row count, and format tallies of date columns. */
+async function scanFile(spec: TableSpec, path: string, mapping: FileMapping): Promise<FileScan | string> {
+  const file = basename(path);
+  let scan: FileScan | undefined;
   try {
     for await (const record of readCsv(path)) {
-      if (!header || !columns) {
-        header = record.fields;
-        columns = planColumns(spec, header, mapping);
+      if (!scan) {
+        const columns = planColumns(spec, record.fields, mapping);
         if (columns.missingRequired.length > 0)
-          return invalid(missingColumnsMessage(file, spec, header, columns));
+          return missingColumnsMessage(file, spec, record.fields, columns);
+        const tallies = new Map<FieldSpec, { index: number; tally: FormatTally }>();
         for (const field of spec.fields.filter(isDateLike)) {
           const index = columns.columns.get(field.name);
           if (index !== undefined)
             tallies.set(field, { index, tally: new FormatTally(allowedFormats(field)) });
         }
+        scan = { header: record.fields, columns, rowCount: 0, tallies };
         continue;
       }
-      rowCount += 1;
-      for (const { index, tally } of tallies.values()) {
+      scan.rowCount += 1;
+      for (const { index, tally } of scan.tallies.values()) {
         const value = record.fields[index]?.trim() ?? "";
         if (!isMissing(value)) tally.add(value);
       }
     }
   } catch (error) {
     if (error instanceof CsvReadError) {
-      return invalid(`${file} cannot be read as CSV (${error.message}); nothing from it was loaded.`);
+      return `${file} cannot be read as CSV (${error.message}); nothing from it can be loaded.`;
     }
     throw error;
   }
-  if (!header || !columns) return invalid(`${file} is empty: it has no header row.`);
+  return scan ?? `${file} is empty: it has no header row.`;
+}
 
+/**
+ * One format per date column: given (option or mapping), else the one fitting the most values,
+ * else — when two fit equally — the format of a settled date column of the same file if it is
+ * one of the two (one export writes all its dates one way). Still ambiguous → a message.
+ */
+function decideFormats(
+  spec: TableSpec,
+  file: string,
+  scan: FileScan,
+  dateFormats: Record<string, string>,
+  mappingFormats: Record<string, string>,
+): Map<string, ColumnFormat> | string {
   const formats = new Map<string, ColumnFormat>();
   const ambiguous: { field: FieldSpec; candidates: DateFormat[]; tally: FormatTally; headerName: string }[] =
     [];
-  for (const [field, { index, tally }] of tallies) {
-    const headerName = header[index] ?? field.name;
-    const given = givenFormat(spec, file, headerName, field, dateFormats, mapping.dateFormats ?? {});
+  for (const [field, { index, tally }] of scan.tallies) {
+    const headerName = scan.header[index] ?? field.name;
+    const given = givenFormat(spec, file, headerName, field, dateFormats, mappingFormats);
     const misfits = (format: DateFormat) => tally.values - tally.countFor(format);
     const withTime = tally.withTime > 0;
-    if (given) {
-      formats.set(field.name, { format: given, source: "option", withTime, misfits: misfits(given) });
-      continue;
-    }
-    if (tally.values === 0) {
-      formats.set(field.name, { format: null, source: "detected", withTime: false, misfits: 0 });
-      continue;
-    }
     const best = tally.best();
     const [only] = best;
-    if (!only) {
-      return invalid(
+    if (given) {
+      formats.set(field.name, { format: given, source: "option", withTime, misfits: misfits(given) });
+    } else if (tally.values === 0) {
+      formats.set(field.name, { format: null, source: "detected", withTime: false, misfits: 0 });
+    } else if (!only) {
+      return (
         `${file} column ${headerName}: no value looks like a date or time (first: '${tally.firstUnrecognised}'). ` +
-          `Supported formats: ${allowedFormats(field)
-            .map((f) => f.label)
-            .join(", ")}; set one with --date-format ${basename(file, ".csv")}.${headerName}=<format>.`,
+        `Supported formats: ${allowedFormats(field)
+          .map((f) => f.label)
+          .join(", ")}.`
       );
-    }
-    if (best.length === 1) {
+    } else if (best.length === 1) {
       formats.set(field.name, { format: only, source: "detected", withTime, misfits: misfits(only) });
     } else {
       ambiguous.push({ field, candidates: best, tally, headerName });
     }
   }
-  // A column that cannot settle itself takes the format of a settled date column of the same
-  // file when that format is one of its candidates: one export writes all its dates one way.
   for (const { field, candidates, tally, headerName } of ambiguous) {
     const sibling = [...formats].find(
       ([, f]) => f.source !== "sibling" && f.format !== null && candidates.includes(f.format),
     );
-    if (!sibling?.[1].format) return invalid(ambiguousMessage(file, headerName, candidates, tally));
-    const format = sibling[1].format;
+    const format = sibling?.[1].format;
+    if (!sibling || !format) return ambiguousMessage(file, headerName, candidates, tally);
     formats.set(field.name, {
       format,
       source: "sibling",
@@ -280,21 +307,7 @@ async function planFile(
       misfits: tally.values - tally.countFor(format),
     });
   }
-  return {
-    table: spec.table,
-    status: "ready",
-    plan: {
-      spec,
-      file,
-      path,
-      header,
-      columns,
-      layout: recogniseLayout(spec, header, columns),
-      formats,
-      rowCount,
-      timeZone,
-    },
-  };
+  return formats;
 }
 
 function missingColumnsMessage(file: string, spec: TableSpec, header: string[], columns: ColumnPlan): string {
