@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatInspectReport, inspectDirectory } from "../../../../src/core/data/import/inspect.ts";
@@ -51,5 +53,27 @@ describe("inspectDirectory", () => {
     const report = await inspectDirectory(join(FIXTURES, "ambiguous"));
     expect(report.ok).toBe(false);
     expect(formatInspectReport(report)).toContain("--date-format blinkit_orders.order_date=DD-MM-YYYY");
+  });
+
+  it("explains files that cannot be read at all: unreadable CSV, empty file, a date column with no dates", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "inspect-"));
+    try {
+      writeFileSync(join(dir, "blinkit_products.csv"), 'product_id,product_name\nP1,"never closed\nP2,x\n');
+      writeFileSync(join(dir, "blinkit_inventory.csv"), "");
+      writeFileSync(
+        join(dir, "blinkit_orders.csv"),
+        "order_id,customer_id,order_date,order_total\nO1,C1,soon,10\nO2,C1,later,20\n",
+      );
+      const report = await inspectDirectory(dir);
+      const error = (table: string) => report.files.find((f) => f.table === table)?.error;
+      expect(error("products")).toMatch(/^blinkit_products\.csv cannot be read as CSV \(line \d+: .*quote/i);
+      expect(error("inventory")).toBe("blinkit_inventory.csv is empty: it has no header row.");
+      expect(error("orders")).toContain(
+        "blinkit_orders.csv column order_date: no value looks like a date or time (first: 'soon')",
+      );
+      expect(report.ok).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
