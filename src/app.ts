@@ -7,6 +7,7 @@ import { runRepl } from "./console/repl.ts";
 import { ensureDemoData } from "./core/data/demo.ts";
 import { trainDelayModel } from "./core/delay-model/index.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
+import { ragServiceOf } from "./core/rag/service.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
     await loadDemoDataIfEmpty(runtime, config, logger);
     await trainFirstModelIfMissing(runtime);
   }
+
+  // The semantic index builds in the background; /why answers by keywords (and says so) meanwhile.
+  void ragServiceOf(runtime.context("startup")).startIndexing();
 
   if (mode === "console") {
     await runRepl(runtime);
