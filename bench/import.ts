@@ -55,6 +55,10 @@ async function main(): Promise<void> {
   console.log(machineLine());
   console.log(`dataset: ${dir} (${orders.toLocaleString("en-IN")} orders), batch ${batchSize} rows\n`);
 
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
   const rows: Array<Array<string | number>> = [];
   const perFile: Array<Array<string | number>> = [];
   for (const engine of ["pglite", "postgres"] as const) {
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
           changed,
           (summary.durationMs / 1000).toFixed(1),
           rate(n, summary.durationMs),
+          Math.round(peakRss / 2 ** 20),
         ]);
         if (pass === "first load") {
           for (const f of summary.files) {
@@ -90,7 +95,9 @@ async function main(): Promise<void> {
       if (engine === "postgres") await dropScratch();
     }
   }
-  printTable(["engine", "pass", "rows", "changed", "seconds", "rows/s"], rows);
+  clearInterval(sampler);
+  // Peak RSS of this process so far (PGlite runs inside it; PostgreSQL's memory is the server's).
+  printTable(["engine", "pass", "rows", "changed", "seconds", "rows/s", "peak RSS MB"], rows);
   console.log("");
   printTable(["engine", "file (first load)", "rows", "seconds", "rows/s"], perFile);
 }
