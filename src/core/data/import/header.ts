@@ -12,6 +12,7 @@ export interface ColumnPlan {
   derived: FieldSpec[];
   /** Header columns the table does not use; they are ignored. */
   ignored: string[];
+  /** Optional fields of the canonical layout with no column. */
   missingOptional: FieldSpec[];
   missingRequired: FieldSpec[];
 }
@@ -88,7 +89,8 @@ export function planColumns(
       plan.derived.push(field);
     } else if (field.required) {
       plan.missingRequired.push(field);
-    } else {
+    } else if (!field.extension) {
+      // Extensions (order_time, a per-order area) are not expected, so their absence is no news.
       plan.missingOptional.push(field);
     }
   }

@@ -3,7 +3,7 @@ import type { QuarantineSample } from "./load.ts";
 import type { ImportOptions } from "./options.ts";
 import { type FilePlan, planDirectory, type TablePlan } from "./plan.ts";
 import { convertRecord } from "./rows.ts";
-import { describeFormats, disabledByMissingColumns } from "./summary.ts";
+import { describeFilledFields, describeFormats, disabledByMissingColumns } from "./summary.ts";
 import { type TableName, tableSpec } from "./tables.ts";
 import { Problem } from "./values.ts";
 
@@ -18,6 +18,8 @@ export interface InspectedColumn {
   format?: string;
   /** Date/time columns: values that do not fit the format (their rows will be quarantined). */
   misfits?: number;
+  /** Fixed and derived fields: how the value is made. */
+  how?: string;
 }
 
 export interface InspectedFile {
@@ -103,10 +105,21 @@ function describeColumns(plan: FilePlan): InspectedColumn[] {
       ...(format ? { format, misfits } : {}),
     };
   });
+  const filled = describeFilledFields(plan);
   return [
     ...read,
-    ...[...plan.columns.constants.keys()].map((field) => ({ column: null, field, source: "fixed" as const })),
-    ...plan.columns.derived.map((f) => ({ column: null, field: f.name, source: "derived" as const })),
+    ...[...plan.columns.constants.keys()].map((field) => ({
+      column: null,
+      field,
+      source: "fixed" as const,
+      how: filled[field],
+    })),
+    ...plan.columns.derived.map((f) => ({
+      column: null,
+      field: f.name,
+      source: "derived" as const,
+      how: filled[f.name],
+    })),
   ];
 }
 
@@ -143,7 +156,7 @@ export function formatInspectReport(report: InspectReport): string {
     for (const c of file.columns) {
       const from = c.column === null ? `(${c.source})` : c.column;
       const to = c.field === null ? "ignored" : c.field;
-      const format = c.format ? `  ${c.format}` : "";
+      const format = c.format ? `  ${c.format}` : c.how ? `  ${c.how}` : "";
       const misfits = c.misfits ? `  (${c.misfits} values do not fit: those rows will be quarantined)` : "";
       lines.push(`  ${from.padEnd(28)} → ${to}${format}${misfits}`);
     }

@@ -31,7 +31,12 @@ export function canonicalHeader(spec: TableSpec): string[] {
 }
 
 /** A short description of the file's shape, for the import summary and `data inspect`. */
-export function recogniseLayout(spec: TableSpec, header: readonly string[], columns: ColumnPlan): string {
+export function recogniseLayout(
+  spec: TableSpec,
+  header: readonly string[],
+  columns: ColumnPlan,
+  mapped: boolean,
+): string {
   const names = header.map(normaliseHeader);
   if (sameSet(names, canonicalHeader(spec))) return "canonical Blinkit export";
   const known = KNOWN_LAYOUTS.find((l) => l.table === spec.table && sameSet(names, l.header));
@@ -42,5 +47,6 @@ export function recogniseLayout(spec: TableSpec, header: readonly string[], colu
     columns.ignored.length > 0 ? `${columns.ignored.length} extra ignored` : "",
     columns.derived.length > 0 ? `${columns.derived.length} derived` : "",
   ].filter(Boolean);
-  return `variant of the Blinkit export (${parts.join(", ") || "columns reordered"})`;
+  const shape = parts.join(", ") || "columns reordered";
+  return mapped ? `read through the mapping file (${shape})` : `variant of the Blinkit export (${shape})`;
 }

@@ -205,7 +205,8 @@ async function planFile(
   const formats = decideFormats(spec, file, scan, dateFormats, mapping.dateFormats ?? {});
   if (typeof formats === "string") return invalid(formats);
   const { header, columns, rowCount } = scan;
-  const layout = recogniseLayout(spec, header, columns);
+  const mapped = Object.keys(mapping).length > 0;
+  const layout = recogniseLayout(spec, header, columns, mapped);
   return {
     table: spec.table,
     status: "ready",

@@ -40,7 +40,12 @@ describe("inspectDirectory", () => {
     const report = await inspectDirectory(join(FIXTURES, "seed-layout"));
     const marketing = report.files.find((f) => f.table === "marketing_performance");
     expect(marketing?.layout).toBe("seed project layout");
-    expect(marketing?.columns).toContainEqual({ column: null, field: "campaign_id", source: "derived" });
+    expect(marketing?.columns).toContainEqual({
+      column: null,
+      field: "campaign_id",
+      source: "derived",
+      how: "derived as 'channel:<channel>' (no campaign_id column)",
+    });
     const orders = report.files.find((f) => f.table === "orders");
     expect(orders?.columns).toContainEqual({ column: "region", field: "area", source: "renamed" });
     const minimal = await inspectDirectory(join(FIXTURES, "minimal"));
