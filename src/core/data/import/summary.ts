@@ -129,6 +129,7 @@ export function formatImportSummary(summary: ImportSummary): string {
   section(
     "How columns were read:",
     summary.files.flatMap((f) => [
+      ...(f.layout ? [`${f.file}: ${f.layout}`] : []),
       ...Object.entries(f.renamedColumns).map(
         ([column, field]) => `${f.file}: column '${column}' read as ${field}`,
       ),

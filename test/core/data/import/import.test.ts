@@ -191,6 +191,7 @@ describe.each(ENGINES)("importDirectory on %s", (engine) => {
     expect(text).toContain("blinkit_orders.csv line 5: unknown customer_id C9: no such row in customers");
     expect(text).toContain("Zzyzxville (1 customer)");
     expect(text).toContain("blinkit_delivery_performance.csv: promised_time MM/DD/YYYY with times");
+    expect(text).toContain("blinkit_orders.csv: canonical Blinkit export");
   });
 });
 
