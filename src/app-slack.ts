@@ -2,9 +2,11 @@ import type { AddressInfo } from "node:net";
 import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from "@slack/bolt";
 import { type Config, slackMode } from "./config.ts";
 import { renderChart } from "./core/charts/render-chart.ts";
+import type { Answer } from "./core/commands/answer.ts";
 import type { CommandContext } from "./core/commands/context.ts";
 import { routeMention } from "./core/commands/mention-router.ts";
 import { type CommandRegistry, splitCommandLine } from "./core/commands/registry.ts";
+import { postAnswer } from "./handlers/delivery/post-answer.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
 import { registerHandlers } from "./handlers/registerHandlers.ts";
 import type { Logger } from "./logger.ts";
@@ -35,6 +37,8 @@ export interface SlackAppOptions {
 export interface SlackApp {
   app: App;
   mode: "socket" | "http";
+  /** Posts an answer to a channel as the bot (the morning digest's poster). */
+  postToChannel(channel: string, answer: Answer): Promise<void>;
   /** Starts listening (HTTP) or connecting (Socket Mode); returns the HTTP port when there is one. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -78,6 +82,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode,
+    async postToChannel(channel, answer) {
+      await postAnswer(app.client, deps, { channel, user: "digest" }, answer);
+    },
     async start() {
       if (mode === "socket") {
         await app.start();

@@ -6,8 +6,10 @@ import { createProgress } from "./console/progress.ts";
 import { runRepl } from "./console/repl.ts";
 import { ensureDemoData } from "./core/data/demo.ts";
 import { trainDelayModel } from "./core/delay-model/index.ts";
+import { digestServiceOf } from "./core/digest/service.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 import { ragServiceOf } from "./core/rag/service.ts";
+import { startDigestScheduler } from "./digest-scheduler.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
@@ -36,8 +38,18 @@ async function main(): Promise<void> {
   const slack = createSlackApp({ config, runtime, logger });
   const { port } = await slack.start();
   logger.info({ mode, port, database: runtime.db.description }, "Slack app started");
+  const digest = startDigestScheduler({
+    db: runtime.db,
+    poster: { post: (channel, answer) => slack.postToChannel(channel, answer) },
+    logger,
+    settings: runtime.settings,
+    service: digestServiceOf(runtime.services),
+    services: runtime.services,
+    policy: { catchUpMinutes: config.DIGEST_CATCHUP_MINUTES },
+  });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    await digest.stop();
     await slack.stop();
     await runtime.close();
     process.exit(0);
