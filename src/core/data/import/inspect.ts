@@ -149,7 +149,7 @@ export function formatInspectReport(report: InspectReport): string {
       lines.push(`${tableSpec(file.table).files[0]}: not found (${file.table})`);
     } else {
       lines.push(
-        `${file.file} → ${file.table}${file.status === "ready" ? `: ${file.layout}, ${file.rows.toLocaleString("en-IN")} rows` : ": CANNOT BE IMPORTED"}`,
+        `${file.file} → ${file.table}${file.status === "ready" ? `: ${file.layout}, ${file.rows.toLocaleString("en-IN")} row${file.rows === 1 ? "" : "s"}` : ": CANNOT BE IMPORTED"}`,
       );
     }
     if (file.error) lines.push(`  ${file.error}`);

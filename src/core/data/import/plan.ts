@@ -248,7 +248,7 @@ async function scanFile(spec: TableSpec, path: string, mapping: FileMapping): Pr
     }
   } catch (error) {
     if (error instanceof CsvReadError) {
-      return `${file} cannot be read as CSV (${error.message}); nothing from it can be loaded.`;
+      return `${file} cannot be read as CSV (${error.message}), so none of its rows load.`;
     }
     throw error;
   }
@@ -316,7 +316,7 @@ function missingColumnsMessage(file: string, spec: TableSpec, header: string[], 
   const example = columns.missingRequired[0]?.name ?? "order_id";
   return (
     `${file} is missing required column${columns.missingRequired.length > 1 ? "s" : ""} ${names} ` +
-    `for table ${spec.table} (its header is: ${header.join(", ")}). Nothing from this file was loaded. ` +
+    `for table ${spec.table} (its header is: ${header.join(", ")}), so none of its rows load. ` +
     `Rename the column${columns.missingRequired.length > 1 ? "s" : ""} in the file, or map them in a mapping file ` +
     `(--mapping mapping.yml with files: { ${file}: { columns: { "<your column>": ${example} } } }).`
   );
@@ -332,7 +332,7 @@ function ambiguousMessage(
   const stem = basename(file, ".csv");
   return (
     `${file} column ${column}: the dates (e.g. '${tally.firstValue}') fit ${labels.join(" and ")} equally, ` +
-    `and no value has a day above 12 to settle it. Nothing from this file was loaded. ` +
+    `and no value has a day above 12 to settle it, so none of its rows load. ` +
     `Say which it is, e.g. --date-format ${stem}.${column}=${labels[0]}.`
   );
 }
