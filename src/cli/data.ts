@@ -67,6 +67,7 @@ export function registerDataCommands(program: Command, deps: CliDeps): void {
       });
       if (flags.json) printJson(report);
       else process.stdout.write(`${formatInspectReport(report)}\n`);
+      if (!report.ok) deps.setExitCode(1);
     });
 
   data

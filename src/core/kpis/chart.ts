@@ -8,12 +8,14 @@ interface Bucket {
   label: string;
   revenue: number;
   spend: number;
+  days: number;
 }
 
 /** The seed's dual-axis chart: revenue as a line (left axis), marketing spend as bars (right). */
 export function revenueSpendChart(days: DailyKpi[], title: string): ChartSpec {
   const buckets = days.length > WEEKLY_AFTER_DAYS ? weekly(days) : days.map(daily);
-  const weeklyNote = days.length > WEEKLY_AFTER_DAYS ? " (weekly totals)" : "";
+  const weeklyNote =
+    days.length > WEEKLY_AFTER_DAYS ? " (weekly totals; ≈ partial week scaled to 7 days)" : "";
   return {
     title: `${title}${weeklyNote}`,
     labels: buckets.map((b) => b.label),
@@ -31,20 +33,33 @@ export function revenueSpendChart(days: DailyKpi[], title: string): ChartSpec {
 }
 
 function daily(day: DailyKpi): Bucket {
-  return { label: day.day, revenue: day.revenue, spend: day.spend };
+  return { label: day.day, revenue: day.revenue, spend: day.spend, days: 1 };
 }
 
-/** Groups days into Monday-started weeks, labelled by the week's first day present. */
+/**
+ * Groups days into Monday-started weeks. A week the range cuts short (first or last) would
+ * plot as a false drop, so it is scaled to a 7-day equivalent and its label is marked "≈".
+ */
 function weekly(days: DailyKpi[]): Bucket[] {
   const buckets = new Map<string, Bucket>();
   for (const day of days) {
     const key = mondayOf(day.day);
-    const bucket = buckets.get(key) ?? { label: `w/c ${key}`, revenue: 0, spend: 0 };
+    const bucket = buckets.get(key) ?? { label: `w/c ${key}`, revenue: 0, spend: 0, days: 0 };
     bucket.revenue += day.revenue;
     bucket.spend += day.spend;
+    bucket.days += 1;
     buckets.set(key, bucket);
   }
-  return [...buckets.values()];
+  return [...buckets.values()].map((bucket) =>
+    bucket.days === 7
+      ? bucket
+      : {
+          label: `≈${bucket.label}`,
+          revenue: (bucket.revenue * 7) / bucket.days,
+          spend: (bucket.spend * 7) / bucket.days,
+          days: 7,
+        },
+  );
 }
 
 function mondayOf(isoDate: string): string {
