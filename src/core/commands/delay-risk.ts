@@ -116,7 +116,7 @@ function riskAnswer(result: DelayRiskResult): Answer {
     estimate,
     ...(model.reliable ? [{ label: "Risk band", unit: "text" as const, value: null, text: bandWord }] : []),
     {
-      label: "Observed late rate, same area & hour",
+      label: `Observed late rate, same ${result.request.target.kind} & hour`,
       unit: "percent",
       value: history.slot.lateRate,
       nullText: "no orders yet",

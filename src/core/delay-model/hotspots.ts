@@ -31,7 +31,7 @@ export interface HotspotReport {
 export interface HotspotOptions {
   /** How many slots to return (default 5). */
   limit?: number;
-  /** Slots with fewer orders than this on this weekday, over all history, are skipped (default 10). */
+  /** Slots with fewer orders than this on this weekday, over all history, are skipped (default 5). */
   minOrders?: number;
 }
 
@@ -52,7 +52,7 @@ export async function delayHotspots(
     hour_of_day: number;
     orders_per_day: number;
     typical_promised_minutes: number;
-  }>(sqlQuery("delay_slot_volumes"), [dayOfWeek, options.minOrders ?? 10]);
+  }>(sqlQuery("delay_slot_volumes"), [dayOfWeek, options.minOrders ?? 5]);
   const scored = rows.map((row): Hotspot => {
     const probability = lateProbability(model, {
       area: row.area,

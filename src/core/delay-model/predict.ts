@@ -120,11 +120,23 @@ function riskFunction(
   };
 }
 
+/**
+ * Areas the training data never had (new since training). Areas it had but too few of for a
+ * one-hot column are in the "other" bucket by design and need no warning.
+ */
 function unseenAreaWarnings(model: DelayModel, areas: Array<{ area: string; orders: number }>): string[] {
-  const unseen = areas.filter((a) => a.orders > 0 && !isKnownArea(model.encoding, a.area)).map((a) => a.area);
+  const unseen = areas
+    .filter(
+      (a) =>
+        a.orders > 0 &&
+        !isKnownArea(model.encoding, a.area) &&
+        !(areaKey(a.area) in model.encoding.areaNames),
+    )
+    .map((a) => a.area);
   if (unseen.length === 0) return [];
+  const them = unseen.length === 1 ? "it" : "them";
   return [
-    `The model has no history for ${unseen.slice(0, 5).join(", ")}${unseen.length > 5 ? "…" : ""} (new since training, or too few orders), so ${unseen.length === 1 ? "it is" : "they are"} scored as a typical ("other") area. Retrain to include ${unseen.length === 1 ? "it" : "them"}.`,
+    `The model was trained before any orders from ${unseen.slice(0, 5).join(", ")}${unseen.length > 5 ? "…" : ""}, so ${unseen.length === 1 ? "it is" : "they are"} scored as a typical ("other") area. Retrain to include ${them}.`,
   ];
 }
 

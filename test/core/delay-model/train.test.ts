@@ -7,6 +7,7 @@ import { DelayInputError, listAreasForSelect } from "../../../src/core/delay-mod
 import { loadDelayModel, ModelLoadError, metricsPathFor } from "../../../src/core/delay-model/artifact.ts";
 import { predictSet } from "../../../src/core/delay-model/evaluate.ts";
 import { delayHotspots } from "../../../src/core/delay-model/hotspots.ts";
+import { lateProbability } from "../../../src/core/delay-model/model.ts";
 import { predictDelayRisk } from "../../../src/core/delay-model/predict.ts";
 import {
   evaluateSavedModel,
@@ -175,5 +176,22 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     const areas = await listAreasForSelect(db);
     expect(areas.map((a) => a.area).sort()).toEqual(["Delhi", "HSR Layout", "Kolkata", "Mumbai", "Pune"]);
     expect(areas.reduce((s, a) => s + a.orders, 0)).toBe(2000);
+  });
+
+  // Last: it adds orders, which the tests above must not see.
+  it("scores an area new since training in the other bucket and says so", async () => {
+    await db.query("insert into customers (customer_id, area) values ('C99', 'Indore')");
+    await db.query(
+      `insert into orders (order_id, customer_id, order_date, promised_delivery_time, actual_delivery_time, order_total)
+       select 'N' || i, 'C99', t, t + interval '10 minutes', t + interval '12 minutes', 100
+       from generate_series(1, 3) as i, (select timestamptz '2026-03-05 15:00:00+00' as t) as base`,
+    );
+    const request = { hourOfDay: 21, dayOfWeek: 6, promisedMinutes: 10 };
+    const result = await predictDelayRisk(report.model, db, {
+      ...request,
+      target: { kind: "area", area: "Indore" },
+    });
+    expect(result.warnings.join(" ")).toMatch(/trained before any orders from Indore/);
+    expect(result.probability).toBeCloseTo(lateProbability(report.model, { ...request, area: null }), 12);
   });
 });
