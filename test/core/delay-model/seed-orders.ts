@@ -8,8 +8,9 @@ export const SEED_AREAS = ["Delhi", "Mumbai", "HSR Layout", "Pune", "Kolkata"] a
  * (≤ 12 min) and weekends are late more often. Times are laid out in Asia/Kolkata (UTC+5:30),
  * one order per slot walking forward, so the latest orders are the hold-out.
  * Every order also gets a delivery_performance row and feedback, for the leakage tests.
+ * With `signal: false` lateness is a coin flip at 30 %, whatever the features say.
  */
-export async function seedDelayOrders(db: Db, orders = 1500, seed = 1): Promise<void> {
+export async function seedDelayOrders(db: Db, orders = 1500, seed = 1, signal = true): Promise<void> {
   const random = createRandom(seed);
   await db.query(
     "insert into customers (customer_id, customer_name, area) select 'C' || i, 'Customer ' || i, a from unnest($1::text[]) with ordinality as t (a, i)",
@@ -35,7 +36,7 @@ export async function seedDelayOrders(db: Db, orders = 1500, seed = 1): Promise<
       (SEED_AREAS[areaIndex] === "HSR Layout" ? 1.1 : 0) +
       (promise <= 12 ? 0.9 : 0) +
       (weekday === 0 || weekday === 6 ? 0.4 : 0);
-    const late = random() < 1 / (1 + Math.exp(-z));
+    const late = random() < (signal ? 1 / (1 + Math.exp(-z)) : 0.3);
     const promisedAt = localStart + promise * 60_000;
     const actualAt = promisedAt + (late ? 1 + Math.floor(random() * 20) : -Math.floor(random() * 5)) * 60_000;
     ids.push(`O${String(i).padStart(6, "0")}`);
