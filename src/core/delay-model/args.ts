@@ -80,8 +80,11 @@ type Fields = Partial<Record<"area" | "zone" | "hour" | "day" | "promised", stri
 /** key=value pairs (values may be quoted or run until the next key), then bare words by their shape. */
 function splitFields(input: string): ParsedArgs<Fields> {
   const fields: Fields = {};
-  const keyPattern = /(?:^|\s)([a-z]+)\s*[=:]\s*/gi;
-  const keys = [...input.matchAll(keyPattern)];
+  // "key=" outside double quotes: area="Sector 18 x=y" keeps its text whole.
+  const quoted = [...input.matchAll(/"[^"]*"/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const keys = [...input.matchAll(/(?:^|\s)([a-z]+)\s*=\s*/gi)].filter(
+    (m) => !quoted.some(([from = 0, to = 0]) => (m.index ?? 0) > from && (m.index ?? 0) < to),
+  );
   const leading = keys.length === 0 ? input : input.slice(0, keys[0]?.index ?? 0);
   for (const [i, match] of keys.entries()) {
     const name = KEY_ALIASES[(match[1] ?? "").toLowerCase()];

@@ -53,6 +53,15 @@ describe("parseDelayRiskArgs", () => {
     });
   });
 
+  it("keeps a quoted area whole, whatever it contains", () => {
+    expect(predict('area="Sector 18 x=1" hour=9 promised=20')).toMatchObject({
+      target: { kind: "area", area: "Sector 18 x=1" },
+    });
+    expect(predict("area=Sector 18: Noida hour=9 promised=20")).toMatchObject({
+      target: { kind: "area", area: "Sector 18: Noida" },
+    });
+  });
+
   it("reads bare words by their shape", () => {
     expect(predict("HSR Layout 9pm sat 10min")).toMatchObject({
       target: { kind: "area", area: "HSR Layout" },
