@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => ["1", "true", "yes"].includes(value))
+  .optional();
+
 /** Everything the process reads from its environment, validated once at start. */
 const schema = z
   .object({
@@ -22,6 +27,10 @@ const schema = z
       .string()
       .default("Asia/Kolkata")
       .refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata or UTC"),
+    EMBEDDINGS_MODEL: z.string().min(1).optional(),
+    EMBEDDINGS_MODEL_DIR: z.string().min(1).optional(),
+    EMBEDDINGS_ALLOW_DOWNLOAD: booleanFlag,
+    EMBEDDINGS_FALLBACK: booleanFlag,
     MODEL_PATH: z.string().min(1).default("models/delivery_delay_model.json"),
     DIGEST_CHANNEL: z
       .string()

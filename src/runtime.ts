@@ -7,6 +7,7 @@ import { openDb } from "./core/db/open.ts";
 import type { Db } from "./core/db/types.ts";
 import { DIGEST_SERVICE, digestService } from "./core/digest/service.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
+import { RagService } from "./core/rag/service.ts";
 
 /** Everything a surface (Slack, console, CLI, digest) needs to answer commands. */
 export interface Runtime {
@@ -25,6 +26,12 @@ export function coreSettings(config: Config): CoreSettings {
     groq: config.GROQ_API_KEY
       ? { apiKey: config.GROQ_API_KEY, model: config.GROQ_MODEL, baseURL: config.GROQ_BASE_URL }
       : undefined,
+    embeddings: {
+      model: config.EMBEDDINGS_MODEL,
+      modelDir: config.EMBEDDINGS_MODEL_DIR,
+      allowDownload: config.EMBEDDINGS_ALLOW_DOWNLOAD,
+      fallbackToDefault: config.EMBEDDINGS_FALLBACK,
+    },
   };
 }
 
@@ -45,6 +52,8 @@ export async function openRuntime(config: Config, target: string): Promise<Runti
       timeZone: config.DIGEST_TIME_ZONE ?? config.TZ_REPORTS,
       thresholds: { roasTarget: config.DIGEST_ROAS_TARGET },
     }),
+    // Created here so it gets the configured embedding model; indexing starts when asked.
+    rag: new RagService(db, { embedder: settings.embeddings }),
   };
   return {
     db,

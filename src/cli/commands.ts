@@ -5,6 +5,7 @@ import { registerDbCommands } from "./db.ts";
 import type { CliDeps } from "./deps.ts";
 import { registerKpiCommand } from "./kpi.ts";
 import { registerModelCommands } from "./model.ts";
+import { registerRagCommands } from "./rag.ts";
 import { registerZonesCommands } from "./zones.ts";
 
 export function registerCliCommands(program: Command, deps: CliDeps): void {
@@ -13,5 +14,6 @@ export function registerCliCommands(program: Command, deps: CliDeps): void {
   registerKpiCommand(program, deps);
   registerAskCommand(program, deps);
   registerModelCommands(program, deps);
+  registerRagCommands(program, deps);
   registerZonesCommands(program, deps);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/types.ts";
+import type { EmbedderSettings } from "../rag/embedder/load.ts";
 
 /** Settings core code needs; read from the environment by src/config.ts, never by core. */
 export interface CoreSettings {
@@ -7,6 +8,8 @@ export interface CoreSettings {
   /** Where the delivery-delay model artifact lives. */
   modelPath: string;
   groq?: { apiKey: string; model: string; baseURL?: string; timeoutMs?: number };
+  /** Which sentence-embedding model the feedback index uses (default: the offline USE-lite). */
+  embeddings?: EmbedderSettings;
 }
 
 /**
