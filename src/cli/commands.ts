@@ -3,6 +3,7 @@ import { registerAskCommand } from "./ask.ts";
 import { registerDataCommands } from "./data.ts";
 import { registerDbCommands } from "./db.ts";
 import type { CliDeps } from "./deps.ts";
+import { registerDoctorCommand } from "./doctor.ts";
 import { registerKpiCommand } from "./kpi.ts";
 import { registerModelCommands } from "./model.ts";
 import { registerRagCommands } from "./rag.ts";
@@ -16,4 +17,5 @@ export function registerCliCommands(program: Command, deps: CliDeps): void {
   registerModelCommands(program, deps);
   registerRagCommands(program, deps);
   registerZonesCommands(program, deps);
+  registerDoctorCommand(program, deps);
 }
