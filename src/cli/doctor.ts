@@ -27,18 +27,13 @@ export function registerDoctorCommand(program: Command, deps: CliDeps): void {
       await withRuntime(deps, async ({ db, settings }) => {
         const checks: Check[] = [];
         const add = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
-        const applied = await db.query<{ n: number }>("select count(*) as n from schema_migrations");
+        const counts =
+          (await db.query<Record<string, number>>(sqlQuery("doctor_table_counts"))).rows[0] ?? {};
         add(
           "database",
           true,
-          `${db.description}, ${applied.rows[0]?.n ?? 0}/${listMigrations().length} migrations`,
+          `${db.description}, ${counts.migrations ?? 0}/${listMigrations().length} migrations`,
         );
-
-        const counts: Record<string, number> = {};
-        for (const table of TABLES) {
-          const { rows } = await db.query<{ n: number }>(`select count(*) as n from ${table}`);
-          counts[table] = rows[0]?.n ?? 0;
-        }
         const bounds = await dataBounds(db);
         add(
           "data",
