@@ -1,5 +1,12 @@
 import type { AddressInfo } from "node:net";
-import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from "@slack/bolt";
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  webApi,
+} from "@slack/bolt";
 import { type Config, slackMode } from "./config.ts";
 import { renderChart } from "./core/charts/render-chart.ts";
 import type { Answer } from "./core/commands/answer.ts";
@@ -8,8 +15,11 @@ import { routeMention } from "./core/commands/mention-router.ts";
 import { type CommandRegistry, splitCommandLine } from "./core/commands/registry.ts";
 import { postAnswer } from "./handlers/delivery/post-answer.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
+import { type DeliveryClaims, databaseClaims } from "./handlers/middleware/dedupe.ts";
 import { registerHandlers } from "./handlers/registerHandlers.ts";
 import type { Logger } from "./logger.ts";
+import { observabilityRoutes, type ReadinessCheck } from "./observability/health.ts";
+import { type BotMetrics, createMetrics } from "./observability/metrics.ts";
 
 export interface SlackAppOptions {
   config: Config;
@@ -20,8 +30,16 @@ export interface SlackAppOptions {
   routeMention?: MentionRouter;
   /** Command lines shown as Home tab panels. */
   homePanels?: readonly string[];
-  /** Extra HTTP routes on the receiver (health, metrics); HTTP mode only. */
+  /** Extra HTTP routes on the receiver; HTTP mode only. */
   customRoutes?: CustomRoute[];
+  /** Counters behind /metrics; a fresh registry when absent. */
+  metrics?: BotMetrics;
+  /** What GET /readyz checks (database, model, index); HTTP mode only. */
+  readiness?: readonly ReadinessCheck[];
+  /** Where deliveries are claimed so retries never answer twice; the runtime's database by default. */
+  claims?: DeliveryClaims;
+  /** Request bodies above this many bytes get 413 before any parsing. */
+  bodyLimitBytes?: number;
   /** Test and bench seams. */
   slackApiUrl?: string;
   /** With both ids given, Bolt skips its auth.test call at start (tests, offline benches). */
@@ -37,6 +55,7 @@ export interface SlackAppOptions {
 export interface SlackApp {
   app: App;
   mode: "socket" | "http";
+  metrics: BotMetrics;
   /** Posts an answer to a channel as the bot (the morning digest's poster). */
   postToChannel(channel: string, answer: Answer): Promise<void>;
   /** Starts listening (HTTP) or connecting (Socket Mode); returns the HTTP port when there is one. */
@@ -46,6 +65,8 @@ export interface SlackApp {
 
 export const DEFAULT_SLOW_AFTER_MS = 1_500;
 export const DEFAULT_HOME_PANELS = ["/roas 30d"];
+/** Slack's largest payloads (a modal's state, a long message with blocks) stay well below this. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the Bolt app for the configured mode with every listener registered. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -55,16 +76,35 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     throw new Error("SLACK_BOT_TOKEN is not set, so there is no Slack app to build: run the console instead");
   }
   const skipAuthTest = Boolean(options.botId && options.botUserId);
+  const metrics = options.metrics ?? createMetrics();
+  const slackLogger = boltLogger(logger);
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    logger: boltLogger(logger),
+    logger: slackLogger,
     ...(mode === "socket"
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { signingSecret: config.SLACK_SIGNING_SECRET, customRoutes: options.customRoutes ?? [] }),
+      : {
+          // Built here rather than by Bolt, which gives no way to set the body limit.
+          receiver: new HTTPReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+            logger: slackLogger,
+            bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+            customRoutes: [
+              ...observabilityRoutes({ metrics, checks: options.readiness ?? [] }),
+              ...(options.customRoutes ?? []),
+            ],
+          }),
+        }),
     ...(skipAuthTest
       ? { botId: options.botId, botUserId: options.botUserId, tokenVerificationEnabled: false }
       : {}),
-    ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+    clientOptions: {
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      // Spelled out because answers depend on it: a 429 is waited out (Retry-After), never
+      // dropped, and failed calls retry for up to ~30 minutes, the life of a response_url.
+      rejectRateLimitedCalls: false,
+      retryConfig: webApi.retryPolicies.tenRetriesInAboutThirtyMinutes,
+    },
   });
   const deps: HandlerDeps = {
     registry: options.runtime.registry,
@@ -74,16 +114,25 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
     homePanels: options.homePanels ?? DEFAULT_HOME_PANELS,
     logger,
+    metrics,
   };
-  registerHandlers(app, deps);
+  const claims = options.claims ?? databaseClaims(options.runtime.context("slack").db, { logger });
+  registerHandlers(app, deps, claims);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });
   return {
     app,
     mode,
+    metrics,
     async postToChannel(channel, answer) {
-      await postAnswer(app.client, deps, { channel, user: "digest" }, answer);
+      try {
+        await postAnswer(app.client, deps, { channel, user: "digest" }, answer);
+        metrics.digestPosts.inc({ outcome: "posted" });
+      } catch (error) {
+        metrics.digestPosts.inc({ outcome: "failed" });
+        throw error;
+      }
     },
     async start() {
       if (mode === "socket") {

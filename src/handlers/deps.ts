@@ -2,6 +2,7 @@ import type { ChartSpec } from "../core/commands/answer.ts";
 import type { CommandContext } from "../core/commands/context.ts";
 import type { CommandRegistry } from "../core/commands/registry.ts";
 import type { Logger } from "../logger.ts";
+import type { BotMetrics } from "../observability/metrics.ts";
 
 /** A mention's text turned into a command line the registry understands. */
 export type MentionRouter = (text: string) => { command: string; args: string };
@@ -18,4 +19,5 @@ export interface HandlerDeps {
   /** Command lines whose answers make up the App Home tab, in order (e.g. "/roas 30d"). */
   homePanels: readonly string[];
   logger: Logger;
+  metrics: BotMetrics;
 }

@@ -16,22 +16,26 @@ export interface TestSlackApp {
   stop(): Promise<void>;
 }
 
-export interface TestSlackAppOptions extends Partial<Omit<SlackAppOptions, "config" | "runtime" | "logger">> {
+export interface TestSlackAppOptions extends Partial<Omit<SlackAppOptions, "config" | "runtime">> {
   db: Db;
   registry?: CommandRegistry;
+  /** Extra environment, e.g. a bot token whose absence from the logs a test checks. */
+  env?: Record<string, string>;
+  settings?: Partial<CommandContext["settings"]>;
 }
 
 /** The real Bolt app on the HTTP receiver (loopback, free port), talking to a fake Slack API. */
 export async function startTestSlackApp(options: TestSlackAppOptions): Promise<TestSlackApp> {
-  const { db, registry = createRegistry(), ...overrides } = options;
+  const { db, registry = createRegistry(), env = {}, settings = {}, ...overrides } = options;
   const fake = await FakeSlack.start();
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    ...env,
   });
   const context = (requester?: string): CommandContext => ({
     db,
-    settings: { timeZone: "Asia/Kolkata", modelPath: "models/none.json" },
+    settings: { timeZone: "Asia/Kolkata", modelPath: "models/none.json", ...settings },
     services: {},
     now: () => new Date(),
     requester,

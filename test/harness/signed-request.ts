@@ -7,6 +7,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Replaces the computed signature (forgery tests). */
   signature?: string;
+  /** Sends X-Slack-Retry-Num (and a retry reason), as Slack does when it re-sends an event. */
+  retryNum?: number;
 }
 
 /** Slack's v0 scheme: HMAC-SHA256 over "v0:{timestamp}:{raw body}" with the signing secret. */
@@ -34,6 +36,9 @@ export async function postSigned(
       "content-type": contentType,
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": options.signature ?? slackSignature(secret, timestamp, body),
+      ...(options.retryNum === undefined
+        ? {}
+        : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" }),
     },
     body,
   });
@@ -52,6 +57,11 @@ export interface SlashCommandFields {
   trigger_id?: string;
 }
 
+/** A trigger_id Slack would mint: unique per invocation, so the app's replay guard lets it through. */
+export function freshTriggerId(): string {
+  return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export function slashCommandBody(fields: SlashCommandFields): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
@@ -63,7 +73,7 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     user_name: "manager",
     text: "",
     api_app_id: "A1",
-    trigger_id: "1.2.trigger",
+    trigger_id: freshTriggerId(),
     ...fields,
   }).toString();
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import { replaceAnswer } from "../delivery/post-answer.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
+import { noteAnswer, noteRequest } from "../middleware/observe.ts";
 
 /**
  * A button from an answer's actions (e.g. "7 days"): re-run its command line and show the new
@@ -14,6 +15,7 @@ export function runCommandActionHandler(deps: HandlerDeps) {
     action,
     respond,
     client,
+    context,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     if (action.type !== "button" || !action.value) return;
@@ -27,9 +29,11 @@ export function runCommandActionHandler(deps: HandlerDeps) {
     }
     try {
       const answer = await deps.registry.runLine(commandLine, deps.context(user));
+      noteAnswer(context, commandLine, answer);
       const isEphemeral = body.container?.is_ephemeral === true;
       await replaceAnswer(client, deps, { channel, ts, isEphemeral, user, respond }, answer, { commandLine });
     } catch (error) {
+      noteRequest(context, { outcome: "failed" });
       await reportFailure(client, deps, { channel, user, respond }, commandLine, error);
     }
   };

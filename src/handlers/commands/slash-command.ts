@@ -3,6 +3,7 @@ import { postAnswer } from "../delivery/post-answer.ts";
 import { withProgress } from "../delivery/progress.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
+import { noteAnswer, noteRequest } from "../middleware/observe.ts";
 import { formFor } from "../views/forms.ts";
 import { openCommandForm } from "../views/open-command-form.ts";
 
@@ -18,6 +19,7 @@ export function slashCommandHandler(deps: HandlerDeps) {
     ack,
     respond,
     client,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const commandLine = `${command.command} ${command.text}`.trim();
@@ -28,6 +30,7 @@ export function slashCommandHandler(deps: HandlerDeps) {
         deps.slowAfterMs,
         () => respond({ response_type: "ephemeral", text: LOOKING_INTO_IT }),
       );
+      noteAnswer(context, commandLine, answer);
       const form = formFor(answer);
       if (form) {
         await openCommandForm(client, deps, form, {
@@ -52,6 +55,7 @@ export function slashCommandHandler(deps: HandlerDeps) {
         await respond({ delete_original: true }).catch(() => undefined);
       }
     } catch (error) {
+      noteRequest(context, { outcome: "failed" });
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };

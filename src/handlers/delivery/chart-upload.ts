@@ -4,7 +4,7 @@ import { describeError } from "../../core/commands/registry.ts";
 import { contextBlock } from "../blocks/answer-blocks.ts";
 import { escapeSlack } from "../blocks/escape.ts";
 import type { HandlerDeps } from "../deps.ts";
-import { slackFailureHint } from "./slack-errors.ts";
+import { slackErrorCode, slackFailureHint } from "./slack-errors.ts";
 
 export interface Place {
   channel: string;
@@ -49,7 +49,9 @@ export async function uploadChart(
     });
     return true;
   } catch (error) {
-    deps.logger.warn({ err: describeError(error), command: answer.command }, "chart upload failed");
+    const code = slackErrorCode(error);
+    if (code) deps.metrics.slackApiErrors.inc({ code });
+    deps.logger.warn({ err: describeError(error), code, command: answer.command }, "chart upload failed");
     await postNote(client, deps, place, `I couldn't attach the chart. ${slackFailureHint(error)}`);
     return false;
   }

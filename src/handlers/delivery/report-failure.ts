@@ -4,7 +4,7 @@ import { describeError } from "../../core/commands/registry.ts";
 import { renderAnswer } from "../blocks/answer-blocks.ts";
 import type { HandlerDeps } from "../deps.ts";
 import type { Destination } from "./post-answer.ts";
-import { slackFailureHint } from "./slack-errors.ts";
+import { slackErrorCode, slackFailureHint } from "./slack-errors.ts";
 
 /**
  * Last resort after ack(): something failed while answering. Log it with its detail and tell
@@ -17,6 +17,8 @@ export async function reportFailure(
   command: string,
   error: unknown,
 ): Promise<void> {
+  const code = slackErrorCode(error);
+  if (code) deps.metrics.slackApiErrors.inc({ code });
   deps.logger.error({ err: error, command, user: destination.user }, "answering failed after ack");
   const message = renderAnswer(
     errorAnswer(

@@ -5,12 +5,14 @@ import { postAnswer } from "../delivery/post-answer.ts";
 import { withProgress } from "../delivery/progress.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
+import { noteAnswer, noteRequest } from "../middleware/observe.ts";
 
 /** "@bot why are customers unhappy in South Zone?" — routed to a command, answered in the thread. */
 export function appMentionHandler(deps: HandlerDeps) {
   return async ({
     event,
     client,
+    context,
   }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs): Promise<void> => {
     const user = event.user ?? "";
     const threadTs = event.thread_ts ?? event.ts;
@@ -34,10 +36,12 @@ export function appMentionHandler(deps: HandlerDeps) {
           placeholderTs = posted.ts;
         },
       );
+      noteAnswer(context, commandLine, answer);
       await postAnswer(client, deps, destination, answer, { commandLine });
       if (placeholderTs)
         await client.chat.delete({ channel: event.channel, ts: placeholderTs }).catch(() => undefined);
     } catch (error) {
+      noteRequest(context, { outcome: "failed" });
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { postAnswer } from "../delivery/post-answer.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
+import { noteAnswer, noteRequest } from "../middleware/observe.ts";
 import { formNamed } from "./forms.ts";
 import { parseFormMetadata } from "./open-command-form.ts";
 
@@ -12,6 +13,7 @@ export function commandFormSubmittedHandler(deps: HandlerDeps) {
     view,
     body,
     client,
+    context,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const metadata = parseFormMetadata(view.private_metadata);
@@ -26,8 +28,10 @@ export function commandFormSubmittedHandler(deps: HandlerDeps) {
     const commandLine = `/${command.name} ${args}`;
     try {
       const answer = await deps.registry.run(command, args, deps.context(body.user.id));
+      noteAnswer(context, commandLine, answer);
       await postAnswer(client, deps, destination, answer, { commandLine });
     } catch (error) {
+      noteRequest(context, { outcome: "failed" });
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };
