@@ -7,62 +7,58 @@ export interface Progress {
   done(message?: string): void;
 }
 
-export function createProgress(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
-  return stream.isTTY ? new TtyProgress(title, stream) : new LogProgress(title, stream);
+interface Style {
+  /** Minimum time between two updates written. */
+  intervalMs: number;
+  line(
+    title: string,
+    done: number,
+    total: number | undefined,
+    label: string | undefined,
+    elapsed: string,
+  ): string;
+  finish(title: string, message: string, elapsed: string): string;
 }
 
-class TtyProgress implements Progress {
-  private lastDraw = 0;
-  private readonly started = Date.now();
+const BAR_WIDTH = 28;
 
-  constructor(
-    private readonly title: string,
-    private readonly stream: NodeJS.WriteStream,
-  ) {}
-
-  update(done: number, total?: number, label?: string): void {
-    const now = Date.now();
-    if (now - this.lastDraw < 80 && (total === undefined || done < total)) return;
-    this.lastDraw = now;
-    const width = 28;
+const ttyStyle = (columns: number): Style => ({
+  intervalMs: 80,
+  line(title, done, total, label, elapsed) {
     const fraction = total ? Math.min(1, done / total) : 0;
     const bar = total
-      ? `[${"█".repeat(Math.round(fraction * width)).padEnd(width, "░")}] ${(fraction * 100).toFixed(0).padStart(3)}%`
+      ? `[${"█".repeat(Math.round(fraction * BAR_WIDTH)).padEnd(BAR_WIDTH, "░")}] ${(fraction * 100).toFixed(0).padStart(3)}%`
       : "";
     const counts = total
       ? `${done.toLocaleString("en-IN")}/${total.toLocaleString("en-IN")}`
       : done.toLocaleString("en-IN");
-    const line = `${this.title}${label ? ` ${label}` : ""} ${bar} ${counts} ${elapsed(this.started)}`;
-    this.stream.write(`\r\x1b[2K${line.slice(0, (this.stream.columns ?? 100) - 1)}`);
-  }
+    return `\r\x1b[2K${`${title}${label ? ` ${label}` : ""} ${bar} ${counts} ${elapsed}`.slice(0, columns - 1)}`;
+  },
+  finish: (title, message, elapsed) => `\r\x1b[2K${title} ${message} (${elapsed})\n`,
+});
 
-  done(message?: string): void {
-    this.stream.write(`\r\x1b[2K${this.title} ${message ?? "done"} (${elapsed(this.started)})\n`);
-  }
-}
+const logStyle: Style = {
+  intervalMs: 5_000,
+  line: (title, done, total, label, elapsed) =>
+    `${title}${label ? ` ${label}` : ""}: ${total ? `${done}/${total}` : done} (${elapsed})\n`,
+  finish: (title, message, elapsed) => `${title}: ${message} (${elapsed})\n`,
+};
 
-class LogProgress implements Progress {
-  private lastLog = 0;
-  private readonly started = Date.now();
-
-  constructor(
-    private readonly title: string,
-    private readonly stream: NodeJS.WriteStream,
-  ) {}
-
-  update(done: number, total?: number, label?: string): void {
-    const now = Date.now();
-    if (now - this.lastLog < 5_000) return;
-    this.lastLog = now;
-    const counts = total ? `${done}/${total}` : `${done}`;
-    this.stream.write(`${this.title}${label ? ` ${label}` : ""}: ${counts} (${elapsed(this.started)})\n`);
-  }
-
-  done(message?: string): void {
-    this.stream.write(`${this.title}: ${message ?? "done"} (${elapsed(this.started)})\n`);
-  }
-}
-
-function elapsed(started: number): string {
-  return `${((Date.now() - started) / 1000).toFixed(1)}s`;
+export function createProgress(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const style = stream.isTTY ? ttyStyle(stream.columns ?? 100) : logStyle;
+  const started = Date.now();
+  let last = 0;
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  return {
+    update(done, total, label) {
+      const now = Date.now();
+      const finished = total !== undefined && done >= total;
+      if (now - last < style.intervalMs && !(finished && stream.isTTY)) return;
+      last = now;
+      stream.write(style.line(title, done, total, label, elapsed()));
+    },
+    done(message = "done") {
+      stream.write(style.finish(title, message, elapsed()));
+    },
+  };
 }
