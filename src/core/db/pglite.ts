@@ -13,7 +13,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
     extensions: { vector },
     parsers: normalisingParsers,
   });
-  return new PgliteDb(pg, dataDir);
+  return pgliteDb(pg, dataDir);
 }
 
 function wrap(target: PGlite | Transaction): Queryable {
@@ -28,32 +28,14 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
-class PgliteDb implements Db {
-  readonly engine = "pglite" as const;
-  readonly description: string;
-  private readonly inner: Queryable;
-
-  constructor(
-    private readonly pg: PGlite,
-    dataDir: string,
-  ) {
-    this.description = dataDir === "memory://" ? "PGlite (in memory)" : `PGlite (${dataDir})`;
-    this.inner = wrap(pg);
-  }
-
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-    return this.inner.query<T>(sql, params);
-  }
-
-  exec(sql: string): Promise<void> {
-    return this.inner.exec(sql);
-  }
-
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pg.transaction((tx) => fn(wrap(tx)));
-  }
-
-  close(): Promise<void> {
-    return this.pg.close();
-  }
+function pgliteDb(pg: PGlite, dataDir: string): Db {
+  const inner = wrap(pg);
+  return {
+    engine: "pglite",
+    description: dataDir === "memory://" ? "PGlite (in memory)" : `PGlite (${dataDir})`,
+    query: inner.query,
+    exec: inner.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
 }

@@ -35,7 +35,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // A pool emits 'error' when an idle client dies (server restart); without a listener that kills the process.
   pool.on("error", () => {});
-  const db = new PostgresDb(pool, redactUrl(url) + (options.schema ? ` (schema ${options.schema})` : ""));
+  const db = postgresDb(pool, redactUrl(url) + (options.schema ? ` (schema ${options.schema})` : ""));
   await db.query("select 1");
   return db;
 }
@@ -52,41 +52,27 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-class PostgresDb implements Db {
-  readonly engine = "postgres" as const;
-  private readonly inner: Queryable;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    readonly description: string,
-  ) {
-    this.inner = wrap(pool);
-  }
-
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-    return this.inner.query<T>(sql, params);
-  }
-
-  exec(sql: string): Promise<void> {
-    return this.inner.exec(sql);
-  }
-
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("begin");
-      const result = await fn(wrap(client));
-      await client.query("commit");
-      return result;
-    } catch (error) {
-      await client.query("rollback").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  close(): Promise<void> {
-    return this.pool.end();
-  }
+function postgresDb(pool: pg.Pool, description: string): Db {
+  const inner = wrap(pool);
+  return {
+    engine: "postgres",
+    description,
+    query: inner.query,
+    exec: inner.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const result = await fn(wrap(client));
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
 }
