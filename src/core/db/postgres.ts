@@ -61,6 +61,10 @@ function postgresDb(pool: pg.Pool, description: string): Db {
     exec: inner.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection that dies mid-transaction emits 'error' on the checked-out client: the
+      // failing query already rejects, and an unheard 'error' event would crash the process.
+      const ignoreDeadConnection = () => {};
+      client.on("error", ignoreDeadConnection);
       try {
         await client.query("begin");
         const result = await fn(wrap(client));
@@ -70,6 +74,7 @@ function postgresDb(pool: pg.Pool, description: string): Db {
         await client.query("rollback").catch(() => {});
         throw error;
       } finally {
+        client.off("error", ignoreDeadConnection);
         client.release();
       }
     },
