@@ -34,7 +34,12 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly uploads: Upload[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Calls answered with HTTP 429, with when they arrived (ms since the epoch). */
+  readonly rateLimited: Array<{ method: string; at: number }> = [];
+  /** When each recorded call arrived (ms since the epoch), index for index with `calls`. */
+  readonly callTimes: number[] = [];
   private readonly failures = new Map<string, string>();
+  private readonly limits = new Map<string, { remaining: number; retryAfterSeconds: number }>();
   private server: Server | undefined;
   private baseUrl = "";
   private nextTs = 1_700_000_000;
@@ -69,6 +74,11 @@ export class FakeSlack {
     this.failures.set(method, error);
   }
 
+  /** Answers the next `times` calls to `method` with HTTP 429 and `Retry-After`, as Slack does. */
+  rateLimit(method: string, times: number, retryAfterSeconds: number): void {
+    this.limits.set(method, { remaining: times, retryAfterSeconds });
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -93,7 +103,10 @@ export class FakeSlack {
     this.calls.length = 0;
     this.uploads.length = 0;
     this.responses.length = 0;
+    this.rateLimited.length = 0;
+    this.callTimes.length = 0;
     this.failures.clear();
+    this.limits.clear();
   }
 
   async close(): Promise<void> {
@@ -109,9 +122,21 @@ export class FakeSlack {
     const contentType = request.headers["content-type"] ?? "";
     if (path.startsWith("/api/")) {
       const method = path.slice("/api/".length);
+      const limit = this.limits.get(method);
+      if (limit && limit.remaining > 0) {
+        limit.remaining -= 1;
+        this.rateLimited.push({ method, at: Date.now() });
+        response.writeHead(429, {
+          "content-type": "application/json",
+          "retry-after": String(limit.retryAfterSeconds),
+        });
+        response.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      }
       const args = parseArgs(body, contentType);
       const result = this.reply(method, args);
       this.calls.push({ method, args, result });
+      this.callTimes.push(Date.now());
       return sendJson(response, result);
     }
     if (path.startsWith("/upload/")) {

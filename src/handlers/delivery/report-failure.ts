@@ -19,7 +19,10 @@ export async function reportFailure(
 ): Promise<void> {
   const code = slackErrorCode(error);
   if (code) deps.metrics.slackApiErrors.inc({ code });
-  deps.logger.error({ err: error, command, user: destination.user }, "answering failed after ack");
+  deps.logger.error(
+    { err: error, code, hint: slackFailureHint(error), command, user: destination.user },
+    "answering failed after ack",
+  );
   const message = renderAnswer(
     errorAnswer(
       command,
