@@ -22,11 +22,13 @@ export interface TestSlackAppOptions extends Partial<Omit<SlackAppOptions, "conf
   /** Extra environment, e.g. a bot token whose absence from the logs a test checks. */
   env?: Record<string, string>;
   settings?: Partial<CommandContext["settings"]>;
+  /** The services bag every command context shares (e.g. a RAG service with a small embedder). */
+  services?: CommandContext["services"];
 }
 
 /** The real Bolt app on the HTTP receiver (loopback, free port), talking to a fake Slack API. */
 export async function startTestSlackApp(options: TestSlackAppOptions): Promise<TestSlackApp> {
-  const { db, registry = createRegistry(), env = {}, settings = {}, ...overrides } = options;
+  const { db, registry = createRegistry(), env = {}, settings = {}, services = {}, ...overrides } = options;
   const fake = await FakeSlack.start();
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
@@ -36,7 +38,7 @@ export async function startTestSlackApp(options: TestSlackAppOptions): Promise<T
   const context = (requester?: string): CommandContext => ({
     db,
     settings: { timeZone: "Asia/Kolkata", modelPath: "models/none.json", ...settings },
-    services: {},
+    services,
     now: () => new Date(),
     requester,
   });

@@ -28,7 +28,7 @@ export function noteRequest(context: Context, update: Omit<Partial<RequestNote>,
 }
 
 // The /why answer says so when Groq failed (error, timeout, 429) and it fell back to extraction.
-const AI_FALLBACK_WARNING = /^The AI summary is unavailable/;
+export const AI_FALLBACK_WARNING = /^The AI summary is unavailable/;
 
 /** Notes a command's answer: its outcome and whether the AI service failed behind it. */
 export function noteAnswer(context: Context, commandLine: string, answer: Answer): void {
