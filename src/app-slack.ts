@@ -8,12 +8,13 @@ import {
   webApi,
 } from "@slack/bolt";
 import { type Config, slackMode } from "./config.ts";
-import { renderChart } from "./core/charts/render-chart.ts";
 import type { Answer } from "./core/commands/answer.ts";
 import type { CommandContext } from "./core/commands/context.ts";
 import { routeMention } from "./core/commands/mention-router.ts";
 import { type CommandRegistry, splitCommandLine } from "./core/commands/registry.ts";
+import { workerChartRenderer } from "./handlers/delivery/chart-worker.ts";
 import { postAnswer } from "./handlers/delivery/post-answer.ts";
+import { workQueue } from "./handlers/delivery/work-queue.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
 import { type DeliveryClaims, databaseClaims } from "./handlers/middleware/dedupe.ts";
 import { registerHandlers } from "./handlers/registerHandlers.ts";
@@ -40,6 +41,9 @@ export interface SlackAppOptions {
   claims?: DeliveryClaims;
   /** Request bodies above this many bytes get 413 before any parsing. */
   bodyLimitBytes?: number;
+  /** Answers computed at once after ack(), and how many may wait; see work-queue.ts. */
+  answerConcurrency?: number;
+  maxQueuedAnswers?: number;
   /** Test and bench seams. */
   slackApiUrl?: string;
   /** With both ids given, Bolt skips its auth.test call at start (tests, offline benches). */
@@ -67,6 +71,8 @@ export const DEFAULT_SLOW_AFTER_MS = 1_500;
 export const DEFAULT_HOME_PANELS = ["/roas 30d"];
 /** Slack's largest payloads (a modal's state, a long message with blocks) stay well below this. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_ANSWER_CONCURRENCY = 4;
+export const DEFAULT_MAX_QUEUED_ANSWERS = 500;
 
 /** Builds the Bolt app for the configured mode with every listener registered. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -106,10 +112,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       retryConfig: webApi.retryPolicies.tenRetriesInAboutThirtyMinutes,
     },
   });
+  const work = workQueue({
+    concurrency: options.answerConcurrency ?? DEFAULT_ANSWER_CONCURRENCY,
+    maxWaiting: options.maxQueuedAnswers ?? DEFAULT_MAX_QUEUED_ANSWERS,
+  });
+  // Charts render on a worker thread unless a test or bench supplies its own renderer.
+  const charts = options.renderChart
+    ? { render: options.renderChart, close: async () => undefined }
+    : workerChartRenderer();
   const deps: HandlerDeps = {
     registry: options.runtime.registry,
     context: (requester) => options.runtime.context(requester),
-    renderChart: options.renderChart ?? ((spec) => renderChart(spec)),
+    // Charts take a slot like commands do, so a burst cannot pile unbounded work on the renderer.
+    renderChart: (spec) => work.run(() => charts.render(spec)),
+    work,
     routeMention: options.routeMention ?? mentionRouter(options.runtime.registry),
     slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
     homePanels: options.homePanels ?? DEFAULT_HOME_PANELS,
@@ -144,6 +160,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       await app.stop();
+      await charts.close();
     },
   };
 }

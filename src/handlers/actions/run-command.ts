@@ -28,7 +28,7 @@ export function runCommandActionHandler(deps: HandlerDeps) {
       return;
     }
     try {
-      const answer = await deps.registry.runLine(commandLine, deps.context(user));
+      const answer = await deps.work.run(() => deps.registry.runLine(commandLine, deps.context(user)));
       noteAnswer(context, commandLine, answer);
       const isEphemeral = body.container?.is_ephemeral === true;
       await replaceAnswer(client, deps, { channel, ts, isEphemeral, user, respond }, answer, { commandLine });

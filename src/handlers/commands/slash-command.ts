@@ -26,7 +26,7 @@ export function slashCommandHandler(deps: HandlerDeps) {
     const destination = { channel: command.channel_id, user: command.user_id, respond };
     try {
       const { result: answer, wasSlow } = await withProgress(
-        deps.registry.runLine(commandLine, deps.context(command.user_id)),
+        deps.work.run(() => deps.registry.runLine(commandLine, deps.context(command.user_id))),
         deps.slowAfterMs,
         () => respond({ response_type: "ephemeral", text: LOOKING_INTO_IT }),
       );

@@ -17,7 +17,7 @@ export function appHomeOpenedHandler(deps: HandlerDeps) {
     const panels = await Promise.all(
       deps.homePanels.map(async (commandLine) => ({
         commandLine,
-        answer: await deps.registry.runLine(commandLine, ctx),
+        answer: await deps.work.run(() => deps.registry.runLine(commandLine, ctx)),
       })),
     );
     try {

@@ -24,7 +24,7 @@ export function appMentionHandler(deps: HandlerDeps) {
     try {
       let placeholderTs: string | undefined;
       const { result: answer } = await withProgress(
-        deps.registry.runLine(commandLine, deps.context(user)),
+        deps.work.run(() => deps.registry.runLine(commandLine, deps.context(user))),
         deps.slowAfterMs,
         async () => {
           const posted = await client.chat.postMessage({

@@ -27,7 +27,7 @@ export function commandFormSubmittedHandler(deps: HandlerDeps) {
     const destination = { channel: metadata.channel, user: body.user.id };
     const commandLine = `/${command.name} ${args}`;
     try {
-      const answer = await deps.registry.run(command, args, deps.context(body.user.id));
+      const answer = await deps.work.run(() => deps.registry.run(command, args, deps.context(body.user.id)));
       noteAnswer(context, commandLine, answer);
       await postAnswer(client, deps, destination, answer, { commandLine });
     } catch (error) {
