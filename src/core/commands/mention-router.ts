@@ -1,3 +1,5 @@
+import { roasArgsFromText } from "./roas-args.ts";
+
 /** Where a plain-language @-mention goes. */
 export interface MentionRoute {
   command: "why" | "roas" | "delay-risk" | "help";
@@ -19,7 +21,7 @@ const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta)\b/i;
 export function routeMention(text: string): MentionRoute {
   const args = text.replace(SLACK_TOKENS, " ").replace(/\s+/g, " ").trim();
   if (WHY.test(args)) return { command: "why", args };
-  if (MONEY.test(args)) return { command: "roas", args };
+  if (MONEY.test(args)) return { command: "roas", args: roasArgsFromText(args) };
   if (DELAY.test(args)) return { command: "delay-risk", args };
   return { command: "help", args: "" };
 }
