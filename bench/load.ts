@@ -19,6 +19,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineLine, percentile, printTable } from "./machine.ts";
@@ -106,6 +107,9 @@ async function serve(): Promise<void> {
   const send = (message: ServerMessage) => process.send?.(message);
   process.on("message", async (message: { type: string }) => {
     if (message.type === "stats") {
+      // The fake Slack shares this process and records every call: drop its records so the
+      // memory figures are the bot's own.
+      fake.reset();
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
       // Requests handled to the end (answer delivered, or the failure reported), by outcome.
@@ -256,6 +260,7 @@ async function main(): Promise<void> {
     throw new Error("--rates must be 1..1000 req/s and --seconds 1..300 (this bench is bounded on purpose)");
   }
   const signed = await import("../test/harness/signed-request.ts");
+  const loadAtStart = loadavg();
   const rows: Array<Array<string | number>> = [];
   for (const scenario of scenarios) {
     process.stderr.write(`… starting the bot (PostgreSQL at ${PG_URL}) for scenario ${scenario}\n`);
@@ -292,6 +297,10 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   console.log(machineLine());
+  const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(", ");
+  console.log(
+    `load average at start: ${load(loadAtStart)}; at the end: ${load(loadavg())} (other work shares the machine)`,
+  );
   console.log(
     `bench/load.ts: ${seconds} s per rate, open loop, loopback, slash commands and app_mention events 1:1, real PostgreSQL, fake Slack Web API`,
   );
