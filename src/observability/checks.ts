@@ -1,7 +1,7 @@
 import { describeError } from "../core/commands/registry.ts";
 import type { Db } from "../core/db/types.ts";
 import { getDelayModel } from "../core/delay-model/cache.ts";
-import type { IndexState } from "../core/rag/service.ts";
+import { type IndexState, RagService } from "../core/rag/service.ts";
 import type { CheckResult, ReadinessCheck } from "./health.ts";
 
 const ok = (detail: string): CheckResult => ({ status: "ok", detail });
@@ -66,4 +66,23 @@ export function feedbackIndexCheck(state: () => IndexState): ReadinessCheck {
       }
     },
   };
+}
+
+/**
+ * The app's /readyz checks from its runtime: the database (critical), the delay model and the
+ * feedback index (reported). The index is read from `services.rag` when the app has started it.
+ */
+export function appReadinessChecks(runtime: {
+  db: Db;
+  services: Record<string, unknown>;
+  settings: { modelPath: string };
+}): ReadinessCheck[] {
+  return [
+    databaseCheck(runtime.db),
+    delayModelCheck(runtime.services, runtime.settings.modelPath),
+    feedbackIndexCheck(() => {
+      const rag = runtime.services.rag;
+      return rag instanceof RagService ? rag.indexState : { status: "idle" };
+    }),
+  ];
 }
