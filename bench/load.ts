@@ -124,7 +124,7 @@ async function serve(): Promise<void> {
           rssMb: memory.rss / 2 ** 20,
           heapMb: memory.heapUsed / 2 ** 20,
           answers: handled(["answered", "error_answer"]),
-          failed: handled(["failed", "error", "duplicate"]),
+          failed: handled(["failed", "busy", "error", "duplicate"]),
         },
       });
     }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import { replaceAnswer } from "../delivery/post-answer.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
-import { noteAnswer, noteRequest } from "../middleware/observe.ts";
+import { noteAnswer, noteFailure } from "../middleware/observe.ts";
 
 /**
  * A button from an answer's actions (e.g. "7 days"): re-run its command line and show the new
@@ -33,7 +33,7 @@ export function runCommandActionHandler(deps: HandlerDeps) {
       const isEphemeral = body.container?.is_ephemeral === true;
       await replaceAnswer(client, deps, { channel, ts, isEphemeral, user, respond }, answer, { commandLine });
     } catch (error) {
-      noteRequest(context, { outcome: "failed" });
+      noteFailure(context, error);
       await reportFailure(client, deps, { channel, user, respond }, commandLine, error);
     }
   };

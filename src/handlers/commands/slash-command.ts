@@ -3,7 +3,7 @@ import { postAnswer } from "../delivery/post-answer.ts";
 import { withProgress } from "../delivery/progress.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
-import { noteAnswer, noteRequest } from "../middleware/observe.ts";
+import { noteAnswer, noteFailure } from "../middleware/observe.ts";
 import { formFor } from "../views/forms.ts";
 import { openCommandForm } from "../views/open-command-form.ts";
 
@@ -55,7 +55,7 @@ export function slashCommandHandler(deps: HandlerDeps) {
         await respond({ delete_original: true }).catch(() => undefined);
       }
     } catch (error) {
-      noteRequest(context, { outcome: "failed" });
+      noteFailure(context, error);
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };

@@ -20,48 +20,54 @@ export interface ChartRenderer {
  * fails the charts it had and is replaced on the next render.
  */
 export function workerChartRenderer(): ChartRenderer {
-  let worker: Worker | undefined;
+  let current: RenderThread | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve(png: Buffer): void; reject(error: Error): void }>();
-
-  const failAll = (error: Error) => {
-    for (const request of pending.values()) request.reject(error);
-    pending.clear();
-  };
-  const start = (): Worker => {
-    const started = new Worker(new URL("./chart-worker-boot.mjs", import.meta.url));
-    started.on("message", (response: ChartResponse) => {
-      const request = pending.get(response.id);
-      if (!request) return;
-      pending.delete(response.id);
-      if ("error" in response) request.reject(new Error(response.error));
-      else
-        request.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
-    });
-    started.on("error", (error) => failAll(error));
-    started.on("exit", (code) => {
-      if (worker === started) worker = undefined;
-      failAll(new Error(`the chart renderer stopped (exit code ${code})`));
-    });
-    // An idle renderer must not keep the process alive at shutdown.
-    started.unref();
-    return started;
-  };
-
   return {
     render(spec) {
-      worker ??= start();
+      current ??= startThread((exited) => {
+        if (current === exited) current = undefined;
+      });
+      const thread = current;
       const id = nextId++;
-      const target = worker;
       return new Promise<Buffer>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        target.postMessage({ id, spec } satisfies ChartRequest);
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.postMessage({ id, spec } satisfies ChartRequest);
       });
     },
     async close() {
-      const running = worker;
-      worker = undefined;
-      await running?.terminate();
+      const closing = current;
+      current = undefined;
+      await closing?.worker.terminate();
     },
   };
+}
+
+interface RenderThread {
+  worker: Worker;
+  /** Charts sent to this thread and not answered yet: failed if the thread dies. */
+  pending: Map<number, { resolve(png: Buffer): void; reject(error: Error): void }>;
+}
+
+function startThread(onExit: (thread: RenderThread) => void): RenderThread {
+  const worker = new Worker(new URL("./chart-worker-boot.mjs", import.meta.url));
+  const thread: RenderThread = { worker, pending: new Map() };
+  const failAll = (error: Error) => {
+    for (const request of thread.pending.values()) request.reject(error);
+    thread.pending.clear();
+  };
+  worker.on("message", (response: ChartResponse) => {
+    const request = thread.pending.get(response.id);
+    if (!request) return;
+    thread.pending.delete(response.id);
+    if ("error" in response) request.reject(new Error(response.error));
+    else request.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
+  });
+  worker.on("error", failAll);
+  worker.on("exit", (code) => {
+    onExit(thread);
+    failAll(new Error(`the chart renderer stopped (exit code ${code})`));
+  });
+  // An idle renderer must not keep the process alive at shutdown.
+  worker.unref();
+  return thread;
 }

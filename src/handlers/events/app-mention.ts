@@ -5,7 +5,7 @@ import { postAnswer } from "../delivery/post-answer.ts";
 import { withProgress } from "../delivery/progress.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
-import { noteAnswer, noteRequest } from "../middleware/observe.ts";
+import { noteAnswer, noteFailure } from "../middleware/observe.ts";
 
 /** "@bot why are customers unhappy in South Zone?" — routed to a command, answered in the thread. */
 export function appMentionHandler(deps: HandlerDeps) {
@@ -41,7 +41,7 @@ export function appMentionHandler(deps: HandlerDeps) {
       if (placeholderTs)
         await client.chat.delete({ channel: event.channel, ts: placeholderTs }).catch(() => undefined);
     } catch (error) {
-      noteRequest(context, { outcome: "failed" });
+      noteFailure(context, error);
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };

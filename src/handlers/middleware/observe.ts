@@ -3,14 +3,16 @@ import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
 import type { Answer } from "../../core/commands/answer.ts";
 import type { Logger } from "../../logger.ts";
 import type { BotMetrics } from "../../observability/metrics.ts";
+import { BusyError } from "../delivery/work-queue.ts";
 import { describeRequest } from "./delivery-id.ts";
 
 /**
  * How a request ended: "answered" (a result went out), "error_answer" (the command explained
- * why it couldn't answer), "failed" (delivery failed and the user was told), "duplicate" (a retry
+ * why it couldn't answer), "failed" (delivery failed and the user was told), "busy" (the answer
+ * queue was full and the user was told to try again), "duplicate" (a retry
  * or replay, dropped), "error" (a listener threw), "ok" (handled, no command ran: e.g. a home tab).
  */
-export type Outcome = "answered" | "error_answer" | "failed" | "duplicate" | "error" | "ok";
+export type Outcome = "answered" | "error_answer" | "failed" | "busy" | "duplicate" | "error" | "ok";
 
 interface RequestNote {
   requestId: string;
@@ -39,9 +41,9 @@ export function noteAnswer(context: Context, commandLine: string, answer: Answer
   });
 }
 
-/** The request id of this request, for handlers' own log lines. */
-export function requestIdOf(context: Context): string | undefined {
-  return (context[NOTE_KEY] as RequestNote | undefined)?.requestId;
+/** Notes a request whose answer could not be delivered: shed by a full queue, or failed. */
+export function noteFailure(context: Context, error: unknown): void {
+  noteRequest(context, { outcome: error instanceof BusyError ? "busy" : "failed" });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { postAnswer } from "../delivery/post-answer.ts";
 import { reportFailure } from "../delivery/report-failure.ts";
 import type { HandlerDeps } from "../deps.ts";
-import { noteAnswer, noteRequest } from "../middleware/observe.ts";
+import { noteAnswer, noteFailure } from "../middleware/observe.ts";
 import { formNamed } from "./forms.ts";
 import { parseFormMetadata } from "./open-command-form.ts";
 
@@ -31,7 +31,7 @@ export function commandFormSubmittedHandler(deps: HandlerDeps) {
       noteAnswer(context, commandLine, answer);
       await postAnswer(client, deps, destination, answer, { commandLine });
     } catch (error) {
-      noteRequest(context, { outcome: "failed" });
+      noteFailure(context, error);
       await reportFailure(client, deps, destination, commandLine, error);
     }
   };
