@@ -4,16 +4,22 @@
 with complainers as (
   select distinct customer_id from rag_filtered_feedback($1, $2, $3, $4, $5) where customer_id is not null
 ),
+customer_areas as (
+  select customer_id, area_key(area) as key from customers where area is not null
+  union
+  select customer_id, area_key(area) from orders where area is not null
+),
+area_zone as (
+  -- Each distinct area looked up once, through area_zones' primary key.
+  select a.key, (select m.zone from area_zones m where m.area_key = a.key) as zone
+  from (select distinct key from customer_areas) a
+),
 place_customers as (
   select distinct ca.customer_id
-  from (
-    select customer_id, area from customers
-    union
-    select customer_id, area from orders
-  ) ca
-  left join area_zones z on z.area_key = area_key(ca.area)
-  where ($1::text is null or z.zone = $1)
-    and ($2::text[] is null or area_key(ca.area) = any ($2::text[]))
+  from customer_areas ca
+  join area_zone az on az.key = ca.key
+  where ($1::text is null or az.zone = $1::text)
+    and ($2::text[] is null or az.key = any ($2::text[]))
 ),
 period_end as (
   select coalesce($4::date, (select max(business_day(order_date)) from orders)) as day

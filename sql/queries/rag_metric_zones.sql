@@ -5,26 +5,30 @@ with windows as (
   select k, ($1::date - 7 * $3::int * k) as from_day, ($2::date - 7 * $3::int * k) as to_day
   from generate_series(0, 4) as k
 ),
-placed as (
-  select
-    business_day(o.order_date) as day,
-    o.order_total,
-    coalesce(z.zone, 'Unmapped') as zone,
-    o.actual_delivery_time > o.promised_delivery_time as late
-  from orders o
+in_windows as (
+  -- Instants bounding each window's business days, so the order_date index applies.
+  select w.k, o.order_total, o.actual_delivery_time > o.promised_delivery_time as late,
+    coalesce(o.area, c.area) as area
+  from windows w
+  join orders o
+    on o.order_date >= (w.from_day::timestamp at time zone report_tz())
+   and o.order_date < ((w.to_day + 1)::timestamp at time zone report_tz())
   left join customers c on c.customer_id = o.customer_id
-  left join area_zones z on z.area_key = area_key(coalesce(o.area, c.area))
-  where ($4::text is null or z.zone = $4::text)
-    and ($5::text[] is null or area_key(coalesce(o.area, c.area)) = any ($5::text[]))
+),
+placed as (
+  select i.*,
+    coalesce((select m.zone from area_zones m where m.area_key = area_key(i.area)), 'Unmapped') as zone
+  from in_windows i
 )
 select
-  w.k as window,
-  p.zone,
+  k as window,
+  zone,
   count(*) as orders,
-  sum(p.order_total) as revenue,
-  count(*) filter (where p.late) as late_orders,
-  count(*) filter (where p.late is not null) as timed_orders
-from windows w
-join placed p on p.day between w.from_day and w.to_day
-group by w.k, p.zone
-order by w.k, p.zone
+  sum(order_total) as revenue,
+  count(*) filter (where late) as late_orders,
+  count(*) filter (where late is not null) as timed_orders
+from placed
+where ($4::text is null or zone = $4::text)
+  and ($5::text[] is null or area_key(area) = any ($5::text[]))
+group by k, zone
+order by k, zone

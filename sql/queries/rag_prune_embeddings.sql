@@ -1,6 +1,6 @@
--- Vectors of texts no feedback row has any more (edited or deleted feedback).
-delete from feedback_embeddings e
-where not exists (
-  select 1 from customer_feedback f
-  where f.feedback_text is not null and rag_text_hash(f.feedback_text) = e.content_hash
+-- Vectors of texts no feedback row has any more (edited or deleted feedback). NOT IN over the
+-- hashed subquery computes each feedback hash once instead of once per vector.
+delete from feedback_embeddings
+where content_hash not in (
+  select rag_text_hash(feedback_text) from customer_feedback where feedback_text is not null
 )
