@@ -1,3 +1,5 @@
+import { addDays, daysBetweenInclusive } from "../kpis/range.ts";
+
 /**
  * What retrieval narrows feedback to before ranking. Null means "no filter". Every rag query
  * takes these as its first five parameters, in this order (see rag_filtered_feedback in SQL).
@@ -27,4 +29,11 @@ export function filterParams(filter: FeedbackFilter): unknown[] {
 
 export function isUnfiltered(filter: FeedbackFilter): boolean {
   return filterParams(filter).every((value) => value === null);
+}
+
+/** The same filter over the period of equal length just before; null when there is no period. */
+export function previousPeriodFilter(filter: FeedbackFilter): FeedbackFilter | null {
+  if (!filter.from || !filter.to) return null;
+  const days = daysBetweenInclusive(filter.from, filter.to);
+  return { ...filter, from: addDays(filter.from, -days), to: addDays(filter.from, -1) };
 }

@@ -17,10 +17,19 @@ describe("reciprocal-rank fusion", () => {
   it("puts what both lists rank high first and keeps items found by only one", () => {
     expect(
       fuse([
-        ["a", "b", "c"],
-        ["b", "d", "a"],
+        { hashes: ["a", "b", "c"], weight: 1 },
+        { hashes: ["b", "d", "a"], weight: 1 },
       ]),
     ).toEqual(["b", "a", "d", "c"]);
+  });
+
+  it("lets a heavier list decide", () => {
+    expect(
+      fuse([
+        { hashes: ["a", "b"], weight: 1 },
+        { hashes: ["b", "a"], weight: 0.3 },
+      ]),
+    ).toEqual(["a", "b"]);
   });
 });
 

@@ -52,7 +52,18 @@ describe("representative sample for questions with no topic", () => {
       item("fine", "Fine", 30, 3),
     ];
     const sample = representativeSample(items, 6);
-    expect(sample.map((s) => s.id)).toEqual(["late0", "rude0", "late1", "rude1", "late2", "late3"]);
+    expect(sample.map((s) => s.id)).toEqual(["late0", "rude0", "late1", "late2", "rude1", "late3"]);
+  });
+
+  it("favours the theme that grew against the previous period", () => {
+    const now = [
+      ...Array.from({ length: 6 }, (_, i) => item(`late${i}`, `delivery was late by ${i} minutes`)),
+      ...Array.from({ length: 6 }, (_, i) => item(`rude${i}`, `the rider was rude ${i}`)),
+    ];
+    const before = Array.from({ length: 6 }, (_, i) => item(`old${i}`, `late again ${i}`));
+    const ids = representativeSample(now, 8, before).map((s) => s.id.replace(/\d$/, ""));
+    expect(ids.filter((id) => id === "rude")).toHaveLength(6);
+    expect(ids[0]).toBe("rude");
   });
 
   it("returns everything when there is less than asked for", () => {

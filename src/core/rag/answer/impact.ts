@@ -1,7 +1,6 @@
 import { sqlQuery } from "../../db/sql-files.ts";
 import type { Queryable } from "../../db/types.ts";
-import { addDays, daysBetweenInclusive } from "../../kpis/range.ts";
-import { type FeedbackFilter, filterParams } from "../filter.ts";
+import { type FeedbackFilter, filterParams, previousPeriodFilter } from "../filter.ts";
 
 /** Numbers the answer states about the business impact; all from SQL, never from the model. */
 export interface Impact {
@@ -21,9 +20,10 @@ export interface Impact {
 }
 
 export async function measureImpact(db: Queryable, filter: FeedbackFilter): Promise<Impact> {
+  const previousFilter = previousPeriodFilter(filter);
   const [current, previous, totals] = await Promise.all([
     countComplaints(db, filter),
-    filter.from && filter.to ? countComplaints(db, previousPeriod(filter.from, filter.to, filter)) : null,
+    previousFilter ? countComplaints(db, previousFilter) : null,
     db.query<{
       complainers: number;
       place_customers: number;
@@ -50,9 +50,4 @@ export async function measureImpact(db: Queryable, filter: FeedbackFilter): Prom
 async function countComplaints(db: Queryable, filter: FeedbackFilter): Promise<number> {
   const { rows } = await db.query<{ feedback: number }>(sqlQuery("rag_filtered_count"), filterParams(filter));
   return rows[0]?.feedback ?? 0;
-}
-
-function previousPeriod(from: string, to: string, filter: FeedbackFilter): FeedbackFilter {
-  const days = daysBetweenInclusive(from, to);
-  return { ...filter, from: addDays(from, -days), to: addDays(from, -1) };
 }

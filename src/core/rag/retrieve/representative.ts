@@ -11,35 +11,48 @@ interface Sampled {
 
 /**
  * For "why are customers unhappy?" with no topic: up to `k` texts whose themes appear in
- * proportion to how often customers raised them, worst-rated and most repeated first within a
- * theme, interleaved so the top of the list already covers every large theme. Lukewarm
- * ratings that name no recognisable problem ("Fine", "Average") are left out.
+ * proportion to how often customers raised them — and how much more than in the previous
+ * period — worst-rated and most repeated first within a theme, interleaved so any prefix of
+ * the list keeps those proportions. Lukewarm texts are left out.
  */
-export function representativeSample<T extends Sampled>(items: readonly T[], k: number): T[] {
-  const informative = items.filter(
-    (item) => (item.rating ?? 0) < 3 || themeOf(item.text, null) !== OTHER_THEME,
+export function representativeSample<T extends Sampled>(
+  items: readonly T[],
+  k: number,
+  previousPeriod: readonly Sampled[] = [],
+): T[] {
+  const before = new Map(
+    groupByTheme(previousPeriod.filter(isInformative)).map((g) => [g.theme.id, g.count]),
   );
+  const informative = items.filter(isInformative);
   const groups = groupByTheme(informative).map((group) => ({
     ...group,
     items: [...group.items].sort(
       (a, b) => (a.rating ?? 5) - (b.rating ?? 5) || b.occurrences - a.occurrences || (a.id < b.id ? -1 : 1),
     ),
   }));
+  // A theme's weight is its size times how much it grew beyond the overall change in volume:
+  // a spike is what the question is about. Without a previous period, size alone.
+  const totalNow = groups.reduce((sum, g) => sum + g.count, 0);
+  const totalBefore = [...before.values()].reduce((sum, n) => sum + n, 0);
+  const lift = (g: (typeof groups)[number]) =>
+    totalBefore === 0 ? 1 : (g.count + 1) / (((before.get(g.theme.id) ?? 0) * totalNow) / totalBefore + 1);
   const quotas = allocate(
-    groups.map((g) => g.count),
+    groups.map((g) => g.count * lift(g)),
     groups.map((g) => g.items.length),
     k,
   );
-  const sample: T[] = [];
-  for (let round = 0; sample.length < k; round++) {
-    const before = sample.length;
-    groups.forEach((group, i) => {
-      const item = group.items[round];
-      if (item && round < (quotas[i] ?? 0)) sample.push(item);
-    });
-    if (sample.length === before) break;
-  }
-  return sample;
+  // Item j of a theme with quota q is placed at (j + ½) / q: every prefix of the list is
+  // then close to proportional, so the top few already follow the themes' sizes.
+  const placed = groups.flatMap((group, g) =>
+    group.items.slice(0, quotas[g] ?? 0).map((item, j) => ({ item, g, key: (j + 0.5) / (quotas[g] ?? 1) })),
+  );
+  placed.sort((a, b) => a.key - b.key || a.g - b.g);
+  return placed.map((p) => p.item);
+}
+
+/** Lukewarm ratings that name no recognisable problem ("Fine", "Average") say nothing. */
+function isInformative(item: Sampled): boolean {
+  return (item.rating ?? 0) < 3 || themeOf(item.text, null) !== OTHER_THEME;
 }
 
 /** Largest-remainder split of `k` slots by weight, never more than a group holds. */

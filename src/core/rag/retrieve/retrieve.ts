@@ -1,7 +1,7 @@
 import { sqlQuery } from "../../db/sql-files.ts";
 import type { Queryable } from "../../db/types.ts";
 import type { Embedder } from "../embedder/types.ts";
-import { type FeedbackFilter, filterParams } from "../filter.ts";
+import { type FeedbackFilter, filterParams, previousPeriodFilter } from "../filter.ts";
 import type { VectorSearcher } from "../index/vector-search.ts";
 import { representativeSample } from "./representative.ts";
 import type { Topic } from "./topic.ts";
@@ -47,6 +47,8 @@ export interface VectorRanking {
 
 /** Reciprocal-rank fusion constant: damps the head of each list so neither dominates. */
 const RRF_K = 60;
+/** Weight of the keyword list when no question word is a known complaint word. */
+const UNRECOGNISED_KEYWORD_WEIGHT = 0.3;
 
 /**
  * SQL filters first, then ranking: vector cosine and full-text (or, for a question with no
@@ -64,15 +66,20 @@ export async function retrieve(
   const wanted = vectors ? (options.mode ?? "hybrid") : "keyword";
   const useVectors = wanted !== "keyword" && vectors !== null && query.topic.terms.length > 0;
   const mode: RankingMode = useVectors ? wanted : "keyword";
-  const lists: string[][] = [];
+  const lists: RankedList[] = [];
   if (useVectors && vectors) {
     const [queryVector] = await vectors.embedder.embed([query.topic.text]);
     if (queryVector) {
       const hits = await vectors.searcher.search(queryVector, query.filter, depth);
-      lists.push(hits.map((hit) => hit.contentHash));
+      lists.push({ hashes: hits.map((hit) => hit.contentHash), weight: 1 });
     }
   }
-  if (mode !== "vector") lists.push(await keywordRanking(db, query, depth));
+  if (mode !== "vector") {
+    // Paraphrased topics ("items arriving in bad condition") match the wrong texts by their
+    // words; let the vector ranking lead then.
+    const weight = query.topic.terms.length > 0 && !query.topic.recognised ? UNRECOGNISED_KEYWORD_WEIGHT : 1;
+    lists.push({ hashes: await keywordRanking(db, query, depth), weight });
+  }
   const ranked = fuse(lists).slice(0, k);
   const [items, matching] = await Promise.all([
     describe(db, query.filter, ranked),
@@ -81,12 +88,26 @@ export async function retrieve(
   return { items, mode, matching };
 }
 
-/** Full-text rank when the question has a topic; otherwise a sample mirroring the complaint themes. */
+/**
+ * Full-text rank when the question has a topic; otherwise a sample of the complaint themes,
+ * weighted towards what rose against the previous period.
+ */
 async function keywordRanking(db: Queryable, query: { filter: FeedbackFilter; topic: Topic }, depth: number) {
   const params = filterParams(query.filter);
   if (!query.topic.keywordQuery) {
-    const { rows } = await db.query<FeedbackGroupRow>(sqlQuery("rag_feedback_groups"), [...params, null]);
-    return representativeSample(rows.map(toRetrievedFeedback), depth).map((item) => item.contentHash);
+    const previous = previousPeriodFilter(query.filter);
+    const [current, before] = await Promise.all([
+      db.query<FeedbackGroupRow>(sqlQuery("rag_feedback_groups"), [...params, null]),
+      previous
+        ? db.query<FeedbackGroupRow>(sqlQuery("rag_feedback_groups"), [...filterParams(previous), null])
+        : null,
+    ]);
+    const sample = representativeSample(
+      current.rows.map(toRetrievedFeedback),
+      depth,
+      before?.rows.map(toRetrievedFeedback) ?? [],
+    );
+    return sample.map((item) => item.contentHash);
   }
   const { rows } = await db.query<{ content_hash: string }>(sqlQuery("rag_keyword_search"), [
     ...params,
@@ -96,12 +117,17 @@ async function keywordRanking(db: Queryable, query: { filter: FeedbackFilter; to
   return rows.map((row) => row.content_hash);
 }
 
-/** Reciprocal-rank fusion of ranked lists; ties keep a stable order by hash. */
-export function fuse(lists: readonly string[][]): string[] {
+export interface RankedList {
+  hashes: string[];
+  weight: number;
+}
+
+/** Weighted reciprocal-rank fusion of ranked lists; ties keep a stable order by hash. */
+export function fuse(lists: readonly RankedList[]): string[] {
   const scores = new Map<string, number>();
-  for (const list of lists) {
-    list.forEach((hash, rank) => {
-      scores.set(hash, (scores.get(hash) ?? 0) + 1 / (RRF_K + rank + 1));
+  for (const { hashes, weight } of lists) {
+    hashes.forEach((hash, rank) => {
+      scores.set(hash, (scores.get(hash) ?? 0) + weight / (RRF_K + rank + 1));
     });
   }
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([hash]) => hash);

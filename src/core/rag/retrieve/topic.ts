@@ -9,6 +9,11 @@ export interface Topic {
   terms: string[];
   /** Terms plus synonyms, as a websearch_to_tsquery string ("rude or impolite or …"); "" when none. */
   keywordQuery: string;
+  /**
+   * Whether a term is one of the complaint words customers use (a synonym-table entry). When
+   * not, the question is probably paraphrased and its words are weak evidence for keyword search.
+   */
+  recognised: boolean;
   /** False when the question asks about praise ("what do customers love"); true otherwise. */
   complaintsOnly: boolean;
 }
@@ -68,7 +73,8 @@ export function parseTopic(remainingQuestion: string): Topic {
   );
   const expanded = unique(terms.flatMap((term) => synonymsOf(term)));
   const text = remainingQuestion.replace(/\s+/g, " ").trim();
-  return { text, terms, keywordQuery: expanded.join(" or "), complaintsOnly };
+  const recognised = terms.some((term) => synonymsOf(term).length > 1);
+  return { text, terms, keywordQuery: expanded.join(" or "), recognised, complaintsOnly };
 }
 
 function synonymsOf(term: string): string[] {
