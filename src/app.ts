@@ -5,12 +5,18 @@ import { type Config, ConfigError, databaseTarget, loadConfig, slackMode } from 
 import { createProgress } from "./console/progress.ts";
 import { runRepl } from "./console/repl.ts";
 import { ensureDemoData } from "./core/data/demo.ts";
+import type { Db } from "./core/db/types.ts";
 import { trainDelayModel } from "./core/delay-model/index.ts";
 import { digestServiceOf } from "./core/digest/service.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 import { ragServiceOf } from "./core/rag/service.ts";
 import { startDigestScheduler } from "./digest-scheduler.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { appReadinessChecks } from "./observability/checks.ts";
+import { observabilityRoutes } from "./observability/health.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import type { ReconnectingDb } from "./observability/reconnecting-db.ts";
+import { startObservabilityServer } from "./observability/server.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
 /**
@@ -21,23 +27,40 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const mode = slackMode(config);
   const logger = createLogger(mode === "console" ? "warn" : config.LOG_LEVEL);
-  const runtime = await openRuntime(config, databaseTarget(config));
+  const metrics = createMetrics();
+  const runtime = await openRuntime(
+    config,
+    databaseTarget(config),
+    mode === "console"
+      ? {}
+      : { survivingDatabaseOutage: { logger, onDbError: (kind) => metrics.dbErrors.inc({ kind }) } },
+  );
   if (!config.DATABASE_URL) {
     await loadDemoDataIfEmpty(runtime, config, logger);
     await trainFirstModelIfMissing(runtime);
   }
 
-  // The semantic index builds in the background; /why answers by keywords (and says so) meanwhile.
-  void ragServiceOf(runtime.context("startup")).startIndexing();
+  // The semantic index builds in the background once the database is there; /why answers by
+  // keywords (and says so) meanwhile.
+  void whenConnected(runtime.db).then(() => ragServiceOf(runtime.context("startup")).startIndexing());
 
   if (mode === "console") {
     await runRepl(runtime);
     await runtime.close();
     return;
   }
-  const slack = createSlackApp({ config, runtime, logger });
+  const readinessChecks = appReadinessChecks(runtime);
+  const slack = createSlackApp({ config, runtime, logger, metrics, readiness: readinessChecks });
   const { port } = await slack.start();
-  logger.info({ mode, port, database: runtime.db.description }, "Slack app started");
+  // Socket Mode has no HTTP receiver: probes and Prometheus get their own small server on PORT.
+  const probes =
+    slack.mode === "socket"
+      ? await startObservabilityServer({
+          routes: observabilityRoutes({ metrics, checks: readinessChecks }),
+          port: config.PORT,
+        })
+      : undefined;
+  logger.info({ mode, port: port ?? probes?.port, database: runtime.db.description }, "Slack app started");
   const digest = startDigestScheduler({
     db: runtime.db,
     poster: { post: (channel, answer) => slack.postToChannel(channel, answer) },
@@ -51,11 +74,16 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     await digest.stop();
     await slack.stop();
+    await probes?.close();
     await runtime.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function whenConnected(db: Db): Promise<void> {
+  return "whenConnected" in db ? (db as ReconnectingDb).whenConnected() : Promise.resolve();
 }
 
 /** Embedded first run: an empty PGlite database gets demo data, so the first answer is real. */

@@ -3,11 +3,14 @@ import type { CommandContext, CoreSettings, Services } from "./core/commands/con
 import { createRegistry } from "./core/commands/index.ts";
 import type { CommandRegistry } from "./core/commands/registry.ts";
 import { migrate } from "./core/db/migrate.ts";
-import { openDb } from "./core/db/open.ts";
+import { isServerUrl, openDb } from "./core/db/open.ts";
+import { redactUrl } from "./core/db/postgres.ts";
 import type { Db } from "./core/db/types.ts";
 import { DIGEST_SERVICE, digestService } from "./core/digest/service.ts";
 import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 import { RagService } from "./core/rag/service.ts";
+import type { Logger } from "./logger.ts";
+import { reconnectingDb } from "./observability/reconnecting-db.ts";
 
 /** Everything a surface (Slack, console, CLI, digest) needs to answer commands. */
 export interface Runtime {
@@ -35,14 +38,43 @@ export function coreSettings(config: Config): CoreSettings {
   };
 }
 
+export interface RuntimeOptions {
+  /**
+   * Long-running processes (the Slack bot) start even while a server database is down: queries
+   * fail with "data is unavailable, retrying" until it is reachable, then migrations run and
+   * everything works. One-shot commands (CLI) leave this off and fail at once with the reason.
+   */
+  survivingDatabaseOutage?: { logger: Logger; onDbError?: (kind: "unavailable" | "query") => void };
+}
+
 /**
  * Opens the database (server when DATABASE_URL or --db is a URL, else PGlite), applies
  * migrations and syncs the reporting time zone into the database, where SQL cuts business days.
  */
-export async function openRuntime(config: Config, target: string): Promise<Runtime> {
-  const db = await openDb(target);
-  await migrate(db);
-  await syncReportTimeZone(db, config.TZ_REPORTS);
+export async function openRuntime(
+  config: Config,
+  target: string,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
+  const prepare = async (opened: Db) => {
+    await migrate(opened);
+    await syncReportTimeZone(opened, config.TZ_REPORTS);
+  };
+  const outage = options.survivingDatabaseOutage;
+  let db: Db;
+  if (outage && isServerUrl(target)) {
+    db = reconnectingDb({
+      engine: "postgres",
+      description: redactUrl(target),
+      open: () => openDb(target),
+      prepare,
+      logger: outage.logger,
+      onError: outage.onDbError,
+    });
+  } else {
+    db = await openDb(target);
+    await prepare(db);
+  }
   const settings = coreSettings(config);
   const registry = createRegistry();
   const services: Services = {

@@ -7,5 +7,9 @@ import type { Db } from "./types.ts";
  * PGlite data directory (or `memory://`).
  */
 export function openDb(target: string): Promise<Db> {
-  return /^postgres(ql)?:\/\//.test(target) ? openPostgres(target) : openPglite(target);
+  return isServerUrl(target) ? openPostgres(target) : openPglite(target);
+}
+
+export function isServerUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//.test(target);
 }
