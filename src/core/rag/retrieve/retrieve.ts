@@ -48,7 +48,7 @@ export interface VectorRanking {
 /** Reciprocal-rank fusion constant: damps the head of each list so neither dominates. */
 const RRF_K = 60;
 /** Weight of the keyword list when no question word is a known complaint word. */
-const UNRECOGNISED_KEYWORD_WEIGHT = 0.3;
+const UNRECOGNISED_KEYWORD_WEIGHT = 0.1;
 
 /**
  * SQL filters first, then ranking: vector cosine and full-text (or, for a question with no
