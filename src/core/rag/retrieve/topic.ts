@@ -3,7 +3,7 @@
  * for, widened with the words customers actually use for the same complaint.
  */
 export interface Topic {
-  /** The question without place and period: what the vector search embeds. */
+  /** The question's topic phrase, without place, period and leading framing: what vector search embeds. */
   text: string;
   /** Content words of the question ("rude", "rider"). */
   terms: string[];
@@ -72,7 +72,14 @@ export function parseTopic(remainingQuestion: string): Topic {
     ),
   );
   const expanded = unique(terms.flatMap((term) => synonymsOf(term)));
-  const text = remainingQuestion.replace(/\s+/g, " ").trim();
+  // The phrase from the first content word on: "orders taking too long to arrive", without the
+  // "why are customers upset about" that every question shares and that blurs the embedding.
+  const words = remainingQuestion
+    .replace(/[?!.]+/g, " ")
+    .trim()
+    .split(/\s+/);
+  const first = words.findIndex((word) => terms.includes(word.toLowerCase()));
+  const text = (first < 0 ? words : words.slice(first)).join(" ");
   const recognised = terms.some((term) => synonymsOf(term).length > 1);
   return { text, terms, keywordQuery: expanded.join(" or "), recognised, complaintsOnly };
 }
