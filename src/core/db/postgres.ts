@@ -32,6 +32,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     max: options.max ?? 10,
     types,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    // A host that silently drops packets must fail fast, not hang commands until the answer
+    // queue fills: connecting gets 10 s, any one statement 2 minutes (a 1M-order rollup refresh).
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 120_000,
   });
   // A pool emits 'error' when an idle client dies (server restart); without a listener that kills the process.
   pool.on("error", () => {});
