@@ -193,9 +193,12 @@ async function main(): Promise<void> {
       const { db, close } = await openEngine(engine, size);
       try {
         await migrate(db);
+        const step = (what: string) => process.stderr.write(`[${engine} ${size}] ${what}\n`);
+        step("loading synthetic feedback");
         let started = performance.now();
         await loadSynthetic(db, size);
         const loadSeconds = (performance.now() - started) / 1000;
+        step(`loaded in ${loadSeconds.toFixed(1)} s; building the index`);
         started = performance.now();
         const report = await buildIndex(db, hashing, { batchSize: 256 });
         const buildSeconds = (performance.now() - started) / 1000;
@@ -214,6 +217,7 @@ async function main(): Promise<void> {
         ]);
         const paths: SearchPath[] = report.searchPath === "pgvector" ? ["pgvector", "exact"] : ["exact"];
         for (const path of paths) {
+          step(`built in ${buildSeconds.toFixed(1)} s; timing ${path} retrieval`);
           const l = await latencies(db, hashing, path, queries);
           latencyRows.push([
             engine,
