@@ -1,3 +1,4 @@
+import { sqlQuery } from "../db/sql-files.ts";
 import type { Db } from "../db/types.ts";
 import { type EmbedderSettings, loadEmbedder } from "./embedder/load.ts";
 import type { Embedder } from "./embedder/types.ts";
@@ -20,6 +21,8 @@ export interface RagServiceOptions {
   /** A ready embedder (tests, benchmarks); skips loading by settings. */
   embedderInstance?: Embedder;
   onProgress?: (progress: IndexProgress) => void;
+  /** How often questions may trigger a check for new feedback to embed (default one minute). */
+  catchUpIntervalMs?: number;
   /** How long the known-area list is reused before it is read again. */
   areaCacheMs?: number;
 }
@@ -36,6 +39,8 @@ export class RagService {
   private building: Promise<IndexState> | null = null;
   private areas: { loadedAt: number; index: AreaIndex } | null = null;
   private lastCatchUp = Date.now();
+  /** Feedback fingerprint at the last successful build; a catch-up skips when it is unchanged. */
+  private builtFingerprint: string | null = null;
   readonly warnings: string[] = [];
 
   constructor(
@@ -67,9 +72,10 @@ export class RagService {
   vectorRanking(): VectorRanking | null {
     if (!this.embedder || !this.searcher) return null;
     const now = Date.now();
-    if (now - this.lastCatchUp > CATCH_UP_INTERVAL_MS) {
+    if (now - this.lastCatchUp >= (this.options.catchUpIntervalMs ?? CATCH_UP_INTERVAL_MS)) {
       this.lastCatchUp = now;
-      void this.startIndexing();
+      // A failed check is retried with the next question; the answer itself never waits for it.
+      void this.catchUp().catch(() => undefined);
     }
     return { embedder: this.embedder, searcher: this.searcher };
   }
@@ -97,6 +103,15 @@ export class RagService {
     return this.areas.index;
   }
 
+  private async catchUp(): Promise<void> {
+    if ((await this.fingerprint()) !== this.builtFingerprint) await this.startIndexing();
+  }
+
+  private async fingerprint(): Promise<string> {
+    const { rows } = await this.db.query<{ fingerprint: string }>(sqlQuery("rag_feedback_fingerprint"));
+    return rows[0]?.fingerprint ?? "";
+  }
+
   private async runBuild(rebuild: boolean): Promise<IndexState> {
     try {
       if (!this.embedder) {
@@ -109,6 +124,7 @@ export class RagService {
         }
       }
       const embedder = this.embedder;
+      const fingerprint = await this.fingerprint();
       this.state = { status: "building", progress: { done: 0, total: 0 } };
       const report = await buildIndex(this.db, embedder, {
         rebuild,
@@ -123,6 +139,7 @@ export class RagService {
         (await readIndexMeta(this.db)).searchPath,
       );
       this.state = { status: "ready", report };
+      this.builtFingerprint = fingerprint;
     } catch (error) {
       this.state = { status: "failed", message: error instanceof Error ? error.message : String(error) };
     }
