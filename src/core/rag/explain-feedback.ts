@@ -77,6 +77,7 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
     scope,
     items: retrieval.items,
     matchingFeedback: retrieval.matching.feedback,
+    showAllCommand: `/why --all ${question}`,
     impact,
     explanation,
     warnings,

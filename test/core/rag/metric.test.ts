@@ -41,12 +41,13 @@ describe.each(ENGINES)("why sales dropped, on the generated sample, on %s", (eng
 
   it("finds the drop, places it in the West with late deliveries, and quotes West complaints", async () => {
     const rag = new RagService(t.db, { embedderInstance: hashingEmbedder(64) });
-    const result = await whyCommand.run("why did orders drop yesterday?", {
+    const ctx = {
       db: t.db,
       settings: { timeZone: "Asia/Kolkata", modelPath: "" },
       services: { rag },
       now: () => new Date("2026-11-25T04:00:00Z"),
-    });
+    };
+    const result = await whyCommand.run("why did orders drop yesterday?", ctx);
     expect(result.error).toBeUndefined();
     expect(result.title).toMatch(/^Why orders fell .* — yesterday \(2026-11-20\)$/);
     const movement = (result.data as { movement: Movement }).movement;
@@ -64,5 +65,8 @@ describe.each(ENGINES)("why sales dropped, on the generated sample, on %s", (eng
     expect(result.subtitle).toMatch(/feedback: West zone · 2026-11-20 to 2026-11-20/);
     expect(result.quotes.length).toBeGreaterThan(0);
     for (const quote of result.quotes) expect(quote.date).toBe("2026-11-20");
+    expect(result.actions[0]?.command).toBe(
+      "/why --all complaints in the West zone between 2026-11-20 and 2026-11-20",
+    );
   });
 });

@@ -21,8 +21,9 @@ export interface FeedbackAnswerInput {
   title: string;
   scope: string;
   items: readonly RetrievedFeedback[];
-  /** Feedback rows in scope, for the "show all" button. */
+  /** Feedback rows in scope, and the command line that lists them (the "show all" button). */
   matchingFeedback: number;
+  showAllCommand: string;
   impact: Impact;
   explanation: Explanation;
   /** Extra fact/sections placed before the feedback ones (the KPI decomposition). */
@@ -87,7 +88,7 @@ export function composeFeedbackAnswer(input: FeedbackAnswerInput): Answer {
             {
               id: "why-show-all",
               label: `Show all ${formatCount(input.matchingFeedback)} feedback`,
-              command: `/why --all ${input.question}`,
+              command: input.showAllCommand,
             },
           ]
         : [],

@@ -93,6 +93,14 @@ export async function explainMetric(deps: ExplainDeps, question: string, metric:
     scope,
     items: retrieval.items,
     matchingFeedback: retrieval.matching.feedback,
+    // The scope was widened to the zone that moved and narrowed to the period: list exactly that.
+    showAllCommand: `/why --all complaints in ${
+      parsed.place.areas.length > 0
+        ? parsed.place.areas.join(" ")
+        : focusZone
+          ? `the ${focusZone} zone`
+          : "all areas"
+    } between ${parsed.period.from} and ${parsed.period.to}`,
     impact,
     explanation,
     leadFacts,
