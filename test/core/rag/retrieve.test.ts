@@ -9,7 +9,9 @@ import {
   type RankingMode,
   retrieve,
   type VectorRanking,
+  withFeedbackTheme,
 } from "../../../src/core/rag/retrieve/retrieve.ts";
+import { parseTopic } from "../../../src/core/rag/retrieve/topic.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
 import { insertFeedback } from "./fixtures.ts";
 
@@ -30,6 +32,46 @@ describe("reciprocal-rank fusion", () => {
         { hashes: ["b", "a"], weight: 0.3 },
       ]),
     ).toEqual(["a", "b"]);
+  });
+});
+
+describe("pseudo-relevance feedback for paraphrased topics", () => {
+  const hit = (id: string, text: string) => ({
+    contentHash: id,
+    id,
+    text,
+    date: null,
+    area: null,
+    zone: null,
+    rating: 1,
+    category: null,
+    occurrences: 1,
+    customers: 1,
+  });
+  const paraphrase = parseTopic("orders taking too long to arrive");
+
+  it("searches for the theme most of the best vector hits share", () => {
+    const head = [
+      hit("1", "came 20 minutes late"),
+      hit("2", "delayed again"),
+      hit("3", "waited forever"),
+      hit("4", "very late"),
+      hit("5", "Poor service"),
+    ];
+    const topic = withFeedbackTheme(paraphrase, head);
+    expect(paraphrase.recognised).toBe(false);
+    expect(topic.recognised).toBe(true);
+    expect(topic.keywordQuery.split(" or ")).toEqual(expect.arrayContaining(["late", "delay", "waited"]));
+  });
+
+  it("keeps the question's own words when the hits do not agree", () => {
+    const head = [
+      hit("1", "very late"),
+      hit("2", "rider was rude"),
+      hit("3", "box was crushed"),
+      hit("4", "meh"),
+    ];
+    expect(withFeedbackTheme(paraphrase, head)).toBe(paraphrase);
   });
 });
 

@@ -6,12 +6,15 @@ export interface Theme {
   id: string;
   label: string;
   pattern: RegExp;
+  /** The theme's words as a websearch_to_tsquery string, to search for more of the same. */
+  searchWords: string;
   recommendation: string;
 }
 
 export const THEMES: readonly Theme[] = [
   {
     id: "late-delivery",
+    searchWords: "late or delay or delayed or slow or waited or waiting or forever",
     label: "Late or slow delivery",
     pattern: /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|took (too )?long|hours?|not on time)\b/i,
     recommendation:
@@ -19,6 +22,8 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "damaged",
+    searchWords:
+      "damaged or broken or leaking or leaked or crushed or torn or spilled or cracked or squashed or packaging",
     label: "Damaged, leaking or badly packed items",
     pattern:
       /\b(damaged?|broken|leak(ed|ing|y)?|crushed|spill(ed|t)?|torn|dented|smashed|cracked|packaging|packed)\b/i,
@@ -27,6 +32,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "quality",
+    searchWords: "stale or rotten or expired or spoiled or fresh or smell",
     label: "Poor freshness or product quality",
     pattern:
       /\b(stale|rotten|expired?|expiry|spoil(ed|t)|fresh(ness)?|quality|smell(y|s|ed)?|mou?ldy?|sour|purana)\b/i,
@@ -35,6 +41,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "missing-wrong",
+    searchWords: "missing or wrong or instead or different or incomplete",
     label: "Missing or wrong items",
     pattern:
       /\b(missing|wrong|incorrect|incomplete|forgot|not delivered|different|instead of|nahi aaya|substitut\w*)\b/i,
@@ -42,6 +49,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "staff",
+    searchWords: "rude or rudely or behaviour or misbehaved or shouted or impolite or argued",
     label: "Rude or unprofessional delivery staff",
     pattern:
       /\b(rude(ly|ness)?|behav\w*|impolite|attitude|unprofessional|shout(ed|ing)?|misbehav\w*|argu\w*|badtameez\w*)\b/i,
@@ -50,6 +58,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "refund-payment",
+    searchWords: "refund or refunded or money or debited or deducted or payment",
     label: "Refunds and payment problems",
     pattern:
       /\b(refunds?|refunded|money|charged|deducted|debited|payment|paisa|overcharg\w*|cashback|reimburs\w*)\b/i,
@@ -58,6 +67,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "app",
+    searchWords: "app or crash or crashed or checkout or login",
     label: "App and ordering problems",
     pattern: /\b(app|crash(ed|es)?|glitch|bug|login|checkout|otp|website)\b/i,
     recommendation:
@@ -65,6 +75,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "price",
+    searchWords: "price or prices or expensive or overpriced or fee or costly",
     label: "Prices and charges",
     pattern: /\b(price[sd]?|pricing|expensive|costly|mrp|fee|surge|mehe?nga|overpriced|rip off)\b/i,
     recommendation:
@@ -72,6 +83,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "availability",
+    searchWords: "stock or unavailable or available",
     label: "Items out of stock",
     pattern: /\b(out of stock|unavailable|not available|sold out|stock)\b/i,
     recommendation:
@@ -79,6 +91,7 @@ export const THEMES: readonly Theme[] = [
   },
   {
     id: "support",
+    searchWords: "support or care or response or resolved or ticket",
     label: "Customer support",
     pattern: /\b(support|customer care|helpline|no response|not resolved|unresolved|chat)\b/i,
     recommendation: "Check support response times and first-contact resolution for these customers.",
@@ -87,6 +100,7 @@ export const THEMES: readonly Theme[] = [
 
 export const OTHER_THEME: Theme = {
   id: "other",
+  searchWords: "",
   label: "Other complaints",
   pattern: /$^/,
   recommendation: "Read these complaints individually; they fit no common pattern yet.",

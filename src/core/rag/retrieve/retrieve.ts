@@ -1,5 +1,6 @@
 import { sqlQuery } from "../../db/sql-files.ts";
 import type { Queryable } from "../../db/types.ts";
+import { OTHER_THEME, type Theme, themeOf } from "../answer/themes.ts";
 import type { Embedder } from "../embedder/types.ts";
 import { type FeedbackFilter, filterParams, previousPeriodFilter } from "../filter.ts";
 import type { VectorSearcher } from "../index/vector-search.ts";
@@ -49,6 +50,9 @@ export interface VectorRanking {
 const RRF_K = 60;
 /** Weight of the keyword list when no question word is a known complaint word. */
 const UNRECOGNISED_KEYWORD_WEIGHT = 0.1;
+/** How many of the best vector hits are read for a paraphrased topic, and how many must agree. */
+const FEEDBACK_DEPTH = 10;
+const FEEDBACK_MIN_VOTES = 4;
 
 /**
  * SQL filters first, then ranking: vector cosine and full-text (or, for a question with no
@@ -67,18 +71,27 @@ export async function retrieve(
   const useVectors = wanted !== "keyword" && vectors !== null && query.topic.terms.length > 0;
   const mode: RankingMode = useVectors ? wanted : "keyword";
   const lists: RankedList[] = [];
+  let topic = query.topic;
   if (useVectors && vectors) {
-    const [queryVector] = await vectors.embedder.embed([query.topic.text]);
+    const [queryVector] = await vectors.embedder.embed([topic.text]);
     if (queryVector) {
       const hits = await vectors.searcher.search(queryVector, query.filter, depth);
       lists.push({ hashes: hits.map((hit) => hit.contentHash), weight: 1 });
+      if (mode === "hybrid" && !topic.recognised) {
+        const head = await describe(
+          db,
+          query.filter,
+          hits.slice(0, FEEDBACK_DEPTH).map((hit) => hit.contentHash),
+        );
+        topic = withFeedbackTheme(topic, head);
+      }
     }
   }
   if (mode !== "vector") {
     // Paraphrased topics ("items arriving in bad condition") match the wrong texts by their
-    // words; let the vector ranking lead then.
-    const weight = query.topic.terms.length > 0 && !query.topic.recognised ? UNRECOGNISED_KEYWORD_WEIGHT : 1;
-    lists.push({ hashes: await keywordRanking(db, query, depth), weight });
+    // words; unless the vector hits named a theme, let the vector ranking lead.
+    const weight = topic.terms.length > 0 && !topic.recognised ? UNRECOGNISED_KEYWORD_WEIGHT : 1;
+    lists.push({ hashes: await keywordRanking(db, { filter: query.filter, topic }, depth), weight });
   }
   const ranked = fuse(lists).slice(0, k);
   const [items, matching] = await Promise.all([
@@ -86,6 +99,22 @@ export async function retrieve(
     countMatching(db, query.filter),
   ]);
   return { items, mode, matching };
+}
+
+/**
+ * Pseudo-relevance feedback for a paraphrased topic: when most of the best vector hits share a
+ * complaint theme, search for that theme's words instead of the question's.
+ */
+export function withFeedbackTheme(topic: Topic, head: readonly RetrievedFeedback[]): Topic {
+  const votes = new Map<string, { theme: Theme; count: number }>();
+  for (const item of head) {
+    const theme = themeOf(item.text, null);
+    if (theme.id === OTHER_THEME.id) continue;
+    votes.set(theme.id, { theme, count: (votes.get(theme.id)?.count ?? 0) + 1 });
+  }
+  const [best] = [...votes.values()].sort((a, b) => b.count - a.count);
+  if (!best || best.count < FEEDBACK_MIN_VOTES) return topic;
+  return { ...topic, keywordQuery: best.theme.searchWords, recognised: true };
 }
 
 /**
