@@ -61,18 +61,38 @@ export async function analyse(
     timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: 1,
   });
+  // One deadline for the whole call, retries and their Retry-After sleeps included: the SDK
+  // sleeps whatever a 429 says (up to a minute) before retrying.
+  const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new LlmUnavailableError("timeout", "the AI service did not answer in time"));
+    }, 2 * timeoutMs);
+  });
   let content: string;
   try {
-    const completion = await client.chat.completions.create({
-      model: settings.model,
-      messages,
-      temperature: 0.2,
-      max_tokens: 1200,
-      response_format: { type: "json_object" },
-    });
+    const completion = await Promise.race([
+      client.chat.completions.create(
+        {
+          model: settings.model,
+          messages,
+          temperature: 0.2,
+          max_tokens: 1200,
+          response_format: { type: "json_object" },
+        },
+        { signal: abort.signal },
+      ),
+      deadline,
+    ]);
     content = completion.choices[0]?.message?.content ?? "";
   } catch (error) {
+    if (error instanceof LlmUnavailableError) throw error;
     throw toUnavailable(error);
+  } finally {
+    clearTimeout(timer);
   }
   return parseAnalysis(content, retrievedIds);
 }

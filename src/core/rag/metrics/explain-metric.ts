@@ -210,7 +210,10 @@ function movementSections(m: Movement, metric: Metric): Section[] {
       `order value for ${signedInr(m.aovEffect)}.`,
   ];
   const measure = zoneMeasure(metric);
-  const format = metric === "orders" ? (v: number) => `${formatCount(v)} orders` : formatInr;
+  const format =
+    metric === "orders"
+      ? (v: number) => `${formatCount(v)} ${Math.round(v) === 1 ? "order" : "orders"}`
+      : formatInr;
   const delta = (z: ZoneMovement) => measure(z.current) - measure(z.baseline);
   const totalChange = measure(m.current) - measure(m.baseline);
   const zoneLines = m.zones
