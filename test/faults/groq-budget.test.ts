@@ -103,11 +103,9 @@ describe("/why when Groq fails: an extractive answer within the time budget", ()
     },
   );
 
-  // KNOWN BUG, kept visible: groq-sdk sleeps for whatever Retry-After says before its one retry,
-  // so a 429 holds the answer for 10 s here (30–60 s from the real Groq) instead of falling back.
-  // The fix belongs in src/core/rag/answer/llm.ts (an overall deadline around the call that
-  // aborts it); once it is in, this test passes and `it.fails` must become `it`.
-  it.fails("answers extractively within the budget when Groq rate-limits (429, Retry-After: 10)", async () => {
+  // groq-sdk sleeps for whatever Retry-After says before its one retry (30–60 s from the real
+  // Groq); the overall deadline in src/core/rag/answer/llm.ts aborts it and falls back instead.
+  it("answers extractively within the budget when Groq rate-limits (429, Retry-After: 10)", async () => {
     mode = "rate-limited";
     const { answer, elapsedMs } = await ask();
     // The same sentence the request metrics count as a Groq fallback.
