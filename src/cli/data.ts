@@ -3,6 +3,9 @@ import { createProgress } from "../console/progress.ts";
 import { generateDataset } from "../core/data/generate/index.ts";
 import { formatImportSummary, formatInspectReport, inspectDirectory } from "../core/data/import/index.ts";
 import { loadDataDirectory } from "../core/data/load.ts";
+import type { Db } from "../core/db/types.ts";
+import type { EmbedderSettings } from "../core/rag/embedder/load.ts";
+import { RagService } from "../core/rag/service.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
 
@@ -16,6 +19,7 @@ interface GenerateFlags {
 }
 
 interface ImportFlags {
+  index?: boolean;
   mapping?: string;
   dateFormat: string[];
   tz?: string;
@@ -82,9 +86,10 @@ export function registerDataCommands(program: Command, deps: CliDeps): void {
       [],
     )
     .option("--tz <zone>", "time zone of naive timestamps in the files (default TZ_REPORTS)")
+    .option("--no-index", "skip embedding the new feedback (run `blinkit rag index` later)")
     .option("--json", "print the summary as JSON")
     .action(async (dir: string, flags: ImportFlags) => {
-      await withRuntime(deps, async ({ db }) => {
+      await withRuntime(deps, async ({ db, settings }) => {
         const progress = createProgress("Importing");
         const summary = await loadDataDirectory(db, dir, {
           timeZone: flags.tz ?? deps.config.TZ_REPORTS,
@@ -96,6 +101,7 @@ export function registerDataCommands(program: Command, deps: CliDeps): void {
         if (flags.json) printJson(summary);
         else process.stdout.write(`${formatImportSummary(summary)}\n`);
         if (!summary.ok) deps.setExitCode(1);
+        if (flags.index !== false) await indexNewFeedback(db, settings.embeddings);
       });
     });
 }
@@ -119,4 +125,19 @@ function positiveInt(text: string, flag: string): number {
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`${flag} must be a positive whole number, got "${text}"`);
   return value;
+}
+
+/** New feedback is embedded right after import, so /why's semantic search covers it at once. */
+async function indexNewFeedback(db: Db, embeddings: EmbedderSettings | undefined): Promise<void> {
+  const progress = createProgress("Embedding new feedback");
+  const service = new RagService(db, {
+    embedder: embeddings,
+    onProgress: (p) => progress.update(p.done, p.total),
+  });
+  const state = await service.startIndexing();
+  progress.done(
+    state.status === "ready"
+      ? `${state.report.embedded} new texts embedded`
+      : `skipped (${state.status === "failed" ? state.message : state.status}); run \`blinkit rag index\``,
+  );
 }

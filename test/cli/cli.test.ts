@@ -32,6 +32,10 @@ describe("blinkit CLI on the committed sample", () => {
   it("imports the sample and `kpi --json` over its full range equals totals computed from the raw CSVs", async () => {
     const summary = JSON.parse(await blinkit(join(dir, "db"), "data", "import", SAMPLE, "--json"));
     expect(summary.ok).toBe(true);
+    const doctor = JSON.parse(await blinkit(join(dir, "db"), "doctor", "--json"));
+    const index = doctor.checks.find((c: { name: string }) => c.name === "feedback index");
+    expect(index).toMatchObject({ ok: true });
+    expect(index.detail).toMatch(/use-lite-512; (\d+)\/\1 distinct texts embedded/);
 
     const orders = await csv("blinkit_orders.csv");
     const marketing = await csv("blinkit_marketing_performance.csv");
