@@ -3,7 +3,7 @@ import { refreshDailyRollup } from "../kpis/rollup.ts";
 import { type ImportOptions, type ImportSummary, importDirectory } from "./import/index.ts";
 
 /**
- * Imports a folder of CSV exports and brings derived data up to date (the daily KPI rollup),
+ * Imports a folder of CSV exports and brings derived data up to date (statistics, the daily KPI rollup),
  * so every command sees the new rows at once. The rollup is refreshed even when some files
  * failed: the files that loaded are committed and must show.
  */
@@ -13,6 +13,9 @@ export async function loadDataDirectory(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const summary = await importDirectory(db, dir, options);
+  // Fresh statistics: right after a bulk load the planner otherwise guesses, and picked nested
+  // loops over area_zones that cost 10× (see sql/021_rag_feedback_view_lookup.sql).
+  await db.exec("analyze");
   await refreshDailyRollup(db);
   return summary;
 }
