@@ -15,7 +15,10 @@ export async function loadDataDirectory(
   const summary = await importDirectory(db, dir, options);
   // Fresh statistics: right after a bulk load the planner otherwise guesses, and picked nested
   // loops over area_zones that cost 10× (see sql/021_rag_feedback_view_lookup.sql).
-  await db.exec("analyze");
+  // Named tables only: a bare ANALYZE would visit every schema of a shared server database.
+  await db.exec(
+    "analyze customers, products, orders, order_items, marketing_performance, delivery_performance, customer_feedback, inventory, area_zones",
+  );
   await refreshDailyRollup(db);
   return summary;
 }
