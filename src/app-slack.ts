@@ -10,8 +10,8 @@ import {
 import { type Config, slackMode } from "./config.ts";
 import type { Answer } from "./core/commands/answer.ts";
 import type { CommandContext } from "./core/commands/context.ts";
-import { routeMention } from "./core/commands/mention-router.ts";
-import { type CommandRegistry, splitCommandLine } from "./core/commands/registry.ts";
+import { commandForText } from "./core/commands/mention-router.ts";
+import type { CommandRegistry } from "./core/commands/registry.ts";
 import { workerChartRenderer } from "./handlers/delivery/chart-worker.ts";
 import { postAnswer } from "./handlers/delivery/post-answer.ts";
 import { workQueue } from "./handlers/delivery/work-queue.ts";
@@ -126,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // Charts take a slot like commands do, so a burst cannot pile unbounded work on the renderer.
     renderChart: (spec) => work.run(() => charts.render(spec)),
     work,
-    routeMention: options.routeMention ?? mentionRouter(options.runtime.registry),
+    routeMention: options.routeMention ?? ((text) => commandForText(options.runtime.registry, text)),
     slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
     homePanels: options.homePanels ?? DEFAULT_HOME_PANELS,
     logger,
@@ -162,19 +162,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
       await charts.close();
     },
-  };
-}
-
-/**
- * "@bot roas 7d" names its command; "@bot why are customers in South zone unhappy?" is routed by
- * its words. Anything unroutable gets help (the empty command line).
- */
-function mentionRouter(registry: CommandRegistry): MentionRouter {
-  return (text) => {
-    const { name, args } = splitCommandLine(text);
-    if (name && registry.get(name)) return { command: name, args };
-    const routed = routeMention(text);
-    return routed.command === "help" ? { command: "", args: "" } : routed;
   };
 }
 

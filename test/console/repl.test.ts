@@ -42,6 +42,12 @@ describe("terminal console", () => {
     expect(charts.filter((f) => f.endsWith(".png"))).toHaveLength(2);
   });
 
+  it("reads plain language like a Slack mention", async () => {
+    const text = await session(["how did revenue do in the last 7 days?", "what's the weather"]);
+    expect(text).toContain("ROAS & revenue — last 7 days");
+    expect(text).toContain("What I can do");
+  });
+
   it("turns bad input into a message, never a stack trace", async () => {
     const text = await session(["/roas 2024-02-30..2024-03-01", "/nosuch", "/roas 9999"]);
     expect(text).toContain("not a real calendar date");

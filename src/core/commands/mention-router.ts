@@ -1,3 +1,5 @@
+import type { CommandRegistry } from "./registry.ts";
+import { splitCommandLine } from "./registry.ts";
 import { roasArgsFromText } from "./roas-args.ts";
 
 /** Where a plain-language @-mention goes. */
@@ -24,4 +26,15 @@ export function routeMention(text: string): MentionRoute {
   if (MONEY.test(args)) return { command: "roas", args: roasArgsFromText(args) };
   if (DELAY.test(args)) return { command: "delay-risk", args };
   return { command: "help", args: "" };
+}
+
+/**
+ * Plain text typed to the bot (a Slack mention, a console line without a slash): a leading
+ * command name wins ("roas 7d"), otherwise the words decide; "" means nothing fits (help).
+ */
+export function commandForText(registry: CommandRegistry, text: string): { command: string; args: string } {
+  const { name, args } = splitCommandLine(text.replace(SLACK_TOKENS, " "));
+  if (name && registry.get(name)) return { command: name, args };
+  const routed = routeMention(text);
+  return routed.command === "help" ? { command: "", args: "" } : routed;
 }
