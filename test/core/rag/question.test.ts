@@ -30,6 +30,12 @@ describe("periods, relative to the day after the latest data", () => {
     ["this month", "2024-03-01", "2024-03-11"],
     ["on 2024-03-05", "2024-03-05", "2024-03-05"],
     ["between 2024-03-09 and 2024-03-01", "2024-03-01", "2024-03-09"],
+    ["since 2024-03-01", "2024-03-01", "2024-03-11"],
+    ["complaints since friday", "2024-03-08", "2024-03-11"],
+    ["since monday", "2024-03-04", "2024-03-11"],
+    ["last quarter", "2023-10-01", "2023-12-31"],
+    ["this quarter", "2024-01-01", "2024-03-11"],
+    ["over the past year", "2023-03-12", "2024-03-10"],
   ])("%s → %s..%s", (question, from, to) => {
     expect(parsePeriod(question, TODAY)).toMatchObject({ from, to });
   });

@@ -56,7 +56,21 @@ export function parsePeriod(question: string, today: string): Period | null {
       /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until|-)\s+(\d{4}-\d{2}-\d{2})\b/,
       (m) => dateRange(m[1] ?? "", m[2] ?? ""),
     ],
+    [/\bsince\s+(\d{4}-\d{2}-\d{2})\b/, (m) => dateRange(m[1] ?? "", today)],
     [/\b(?:on\s+)?(\d{4}-\d{2}-\d{2})\b/, (m) => dateRange(m[1] ?? "", m[1] ?? "")],
+    [
+      new RegExp(`\\bsince\\s+(?:last\\s+)?(${WEEKDAY_PATTERN})\\b`),
+      (m) => {
+        const from = lastWeekday(today, WEEKDAYS.indexOf(m[1] ?? ""));
+        return { from, to: today, label: `since ${m[1]} (${from})` };
+      },
+    ],
+    [/\b(?:last|previous)\s+quarter\b/, () => quarterPeriod(addDays(quarterStart(today), -1))],
+    [/\bthis\s+quarter\b/, () => ({ from: quarterStart(today), to: today, label: "this quarter" })],
+    [
+      /\b(?:last|past|previous)\s+year\b/,
+      () => ({ from: addDays(today, -365), to: yesterday, label: "the last 365 days" }),
+    ],
     [/\btoday\b/, () => ({ from: today, to: today, label: `today (${today})` })],
     [/\byesterday\b/, () => ({ from: yesterday, to: yesterday, label: `yesterday (${yesterday})` })],
     [
@@ -128,6 +142,27 @@ function monthPeriod(start: string): Omit<Period, "matched"> {
 function latestYearOfMonth(month: number, lastDay: string): number {
   const year = Number(lastDay.slice(0, 4));
   return Number(lastDay.slice(5, 7)) >= month ? year : year - 1;
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAY_PATTERN = WEEKDAYS.join("|");
+
+/** The latest `weekday` (0 = Sunday) strictly before `day`. */
+function lastWeekday(day: string, weekday: number): string {
+  const current = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -(((current - weekday + 6) % 7) + 1));
+}
+
+function quarterStart(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, "0")}-01`;
+}
+
+/** The calendar quarter containing `day`, labelled "Q3 2026". */
+function quarterPeriod(day: string): Omit<Period, "matched"> {
+  const from = quarterStart(day);
+  const to = addDays(quarterStart(addDays(from, 95)), -1);
+  return { from, to, label: `Q${Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1} ${from.slice(0, 4)}` };
 }
 
 function mondayOf(day: string): string {
