@@ -6,10 +6,12 @@ import {
   formatTrainReport,
   trainDelayModel,
 } from "../core/delay-model/index.ts";
+import { ENGINE_NAMES, type EngineName } from "../core/delay-model/model.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
 
 interface TrainFlags {
+  engine: string;
   trees?: string;
   maxDepth?: string;
   since?: string;
@@ -25,6 +27,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
     .option("--trees <n>", "trees in the forest (default 300)")
     .option("--max-depth <d>", "fix the depth instead of searching it on the validation slice")
     .option("--since <date>", "learn only from orders on or after YYYY-MM-DD")
+    .option("--engine <name>", `training engine: ${ENGINE_NAMES.join(" | ")}`, "histogram-forest")
     .option("--json", "print the report as JSON")
     .action(async (flags: TrainFlags) => {
       await withRuntime(deps, async ({ db, settings }) => {
@@ -37,6 +40,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
             trees: optionalInt(flags.trees, "--trees"),
             maxDepth: optionalInt(flags.maxDepth, "--max-depth"),
             since: flags.since,
+            engine: engineName(flags.engine),
           },
           (p) => progress.update(p.done, p.total, p.stage),
         );
@@ -57,6 +61,12 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
         else process.stdout.write(`${formatEvaluationReport(report)}\n`);
       });
     });
+}
+
+function engineName(text: string): EngineName {
+  const engine = ENGINE_NAMES.find((name) => name === text);
+  if (!engine) throw new Error(`--engine must be one of ${ENGINE_NAMES.join(", ")}, got "${text}"`);
+  return engine;
 }
 
 function optionalInt(text: string | undefined, flag: string): number | undefined {
