@@ -5,7 +5,7 @@ select
   count(distinct f.h) as texts_total,
   count(distinct e.content_hash) as texts_indexed
 from (
-  select rag_text_hash(feedback_text) as h
+  select content_hash as h
   from customer_feedback
   where feedback_text is not null and btrim(feedback_text) <> ''
 ) f

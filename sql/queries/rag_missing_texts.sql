@@ -1,7 +1,7 @@
 -- Distinct feedback texts that have no vector yet: the whole work list of an incremental index run.
 select distinct on (h) h as content_hash, btrim(feedback_text) as text
 from (
-  select rag_text_hash(feedback_text) as h, feedback_text
+  select content_hash as h, feedback_text
   from customer_feedback
   where feedback_text is not null and btrim(feedback_text) <> ''
 ) f
