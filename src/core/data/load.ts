@@ -14,7 +14,7 @@ export async function loadDataDirectory(
 ): Promise<ImportSummary> {
   const summary = await importDirectory(db, dir, options);
   // Fresh statistics: right after a bulk load the planner otherwise guesses, and picked nested
-  // loops over area_zones that cost 10× (see sql/021_rag_feedback_view_lookup.sql).
+  // loops over area_zones that cost 10× (see sql/020_rag_index.sql).
   // Named tables only: a bare ANALYZE would visit every schema of a shared server database.
   await db.exec(
     "analyze customers, products, orders, order_items, marketing_performance, delivery_performance, customer_feedback, inventory, area_zones",
