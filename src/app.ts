@@ -8,7 +8,6 @@ import { ensureDemoData } from "./core/data/demo.ts";
 import type { Db } from "./core/db/types.ts";
 import { trainDelayModel } from "./core/delay-model/index.ts";
 import { digestServiceOf } from "./core/digest/service.ts";
-import { refreshDailyRollup } from "./core/kpis/rollup.ts";
 import { ragServiceOf } from "./core/rag/service.ts";
 import { startDigestScheduler } from "./digest-scheduler.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -104,7 +103,6 @@ async function loadDemoDataIfEmpty(runtime: Runtime, config: Config, logger: Log
   });
   if (phase) progress[phase].done();
   if (summary) {
-    await refreshDailyRollup(runtime.db);
     logger.info({ files: summary.files.length }, "demo data loaded");
   }
 }

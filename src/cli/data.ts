@@ -5,9 +5,9 @@ import { formatImportSummary, formatInspectReport, inspectDirectory } from "../c
 import { loadDataDirectory } from "../core/data/load.ts";
 import type { Db } from "../core/db/types.ts";
 import type { EmbedderSettings } from "../core/rag/embedder/load.ts";
-import { RagService } from "../core/rag/service.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
+import { indexFeedback } from "./rag.ts";
 
 interface GenerateFlags {
   out: string;
@@ -130,11 +130,7 @@ function positiveInt(text: string, flag: string): number {
 /** New feedback is embedded right after import, so /why's semantic search covers it at once. */
 async function indexNewFeedback(db: Db, embeddings: EmbedderSettings | undefined): Promise<void> {
   const progress = createProgress("Embedding new feedback");
-  const service = new RagService(db, {
-    embedder: embeddings,
-    onProgress: (p) => progress.update(p.done, p.total),
-  });
-  const state = await service.startIndexing();
+  const { state } = await indexFeedback(db, embeddings, progress);
   progress.done(
     state.status === "ready"
       ? `${state.report.embedded} new texts embedded`

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
-import { createProgress } from "../console/progress.ts";
+import { createProgress, type Progress } from "../console/progress.ts";
+import type { Db } from "../core/db/types.ts";
+import type { EmbedderSettings } from "../core/rag/embedder/load.ts";
 import { indexCounts } from "../core/rag/index/build.ts";
-import { RagService } from "../core/rag/service.ts";
+import { type IndexState, RagService } from "../core/rag/service.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
 
@@ -16,11 +18,7 @@ export function registerRagCommands(program: Command, deps: CliDeps): void {
     .action(async (flags: { rebuild?: boolean; json?: boolean }) => {
       await withRuntime(deps, async ({ db, settings }) => {
         const progress = createProgress("Embedding feedback");
-        const service = new RagService(db, {
-          embedder: settings.embeddings,
-          onProgress: (p) => progress.update(p.done, p.total),
-        });
-        const state = await service.startIndexing({ rebuild: flags.rebuild });
+        const { service, state } = await indexFeedback(db, settings.embeddings, progress, flags.rebuild);
         const counts = await indexCounts(db);
         if (state.status === "failed") {
           progress.done("failed");
@@ -39,4 +37,18 @@ export function registerRagCommands(program: Command, deps: CliDeps): void {
         for (const warning of service.warnings) process.stdout.write(`⚠ ${warning}\n`);
       });
     });
+}
+
+/** One index run with a progress display: `rag index` and `data import` both use it. */
+export async function indexFeedback(
+  db: Db,
+  embeddings: EmbedderSettings | undefined,
+  progress: Progress,
+  rebuild = false,
+): Promise<{ service: RagService; state: IndexState }> {
+  const service = new RagService(db, {
+    embedder: embeddings,
+    onProgress: (p) => progress.update(p.done, p.total),
+  });
+  return { service, state: await service.startIndexing({ rebuild }) };
 }
