@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SQL_DIR } from "../db/sql-files.ts";
+import type { Queryable } from "../db/types.ts";
 import { revenueSpendChart } from "../kpis/chart.ts";
 import { INSIGHT_THRESHOLDS, spendRevenueInsights } from "../kpis/insights.ts";
 import { dailyKpis, type KpiSummary, kpiSummary, NoDataError } from "../kpis/kpis.ts";
