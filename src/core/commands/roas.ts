@@ -37,11 +37,7 @@ export const roasCommand: Command = {
   },
 };
 
-async function kpiAnswer(
-  db: Parameters<typeof kpiSummary>[0],
-  range: RangeSpec,
-  label: string,
-): Promise<Answer> {
+async function kpiAnswer(db: Queryable, range: RangeSpec, label: string): Promise<Answer> {
   const summary = await kpiSummary(db, range);
   const { firstDay, lastDay } = summary.dataBounds;
   if (range.kind === "between" && firstDay && lastDay && (range.to < firstDay || range.from > lastDay)) {
