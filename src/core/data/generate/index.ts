@@ -2,7 +2,7 @@
  * Deterministic demo data in the public Blinkit (Kaggle) export layout.
  *
  * `generateDataset(options, outDir, onProgress?)` writes the eight CSV files plus
- * `planted_incidents.json`. What the data carries, so every layer has something real to find:
+ * `planted_incidents.json` and `feedback_causes.json` (the cause behind each complaint). What the data carries, so every layer has something real to find:
  * - orders: weekly seasonality (weekends ≈ +25 %), +50 % growth over the period, breakfast and
  *   evening peaks; ~2.5 % cancelled; order_total = sum of its items;
  * - lateness (~30 %) from hour, weekday, city and promised minutes (10/15/20/30) with a few
@@ -23,5 +23,10 @@ export {
   type PlantedIncident,
   plantedIncidents,
 } from "./incidents.ts";
-export { BLINKIT_FILES, type BlinkitFile, PLANTED_INCIDENTS_FILE } from "./layout.ts";
+export {
+  BLINKIT_FILES,
+  type BlinkitFile,
+  FEEDBACK_CAUSES_FILE,
+  PLANTED_INCIDENTS_FILE,
+} from "./layout.ts";
 export { type GenerateOptions, MIN_DAYS } from "./options.ts";

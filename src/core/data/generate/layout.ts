@@ -103,6 +103,13 @@ export type BlinkitFile = keyof typeof BLINKIT_FILES;
 /** Written next to the CSVs: what the generator planted, for evaluations to build questions from. */
 export const PLANTED_INCIDENTS_FILE = "planted_incidents.json";
 
+/**
+ * Written next to the CSVs: the cause behind every complaint, as `{ cause: [feedback_id, …] }`.
+ * The export itself only has a category; evaluations score retrieval against this answer key.
+ * Not a CSV, so imports never mistake it for a table.
+ */
+export const FEEDBACK_CAUSES_FILE = "feedback_causes.json";
+
 /** Paise → rupees with two decimals, the export's money format. */
 export function rupees(paise: number): string {
   return (paise / 100).toFixed(2);

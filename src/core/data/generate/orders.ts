@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AREAS } from "./areas.ts";
 import { isoDate, isoDateTime, type LocalTime, usDateTime, weekday } from "./calendar.ts";
@@ -5,7 +6,7 @@ import type { Product } from "./catalog.ts";
 import { CsvWriter } from "./csv-writer.ts";
 import type { CustomerBase } from "./customers.ts";
 import { draftFeedback } from "./feedback.ts";
-import type { ActiveIncident } from "./incidents.ts";
+import type { ActiveIncident, Cause } from "./incidents.ts";
 import {
   areaEffects,
   dailyConditions,
@@ -15,7 +16,7 @@ import {
   PROMISED_MINUTES,
   rushHourCities,
 } from "./lateness.ts";
-import { BLINKIT_FILES, rupees } from "./layout.ts";
+import { BLINKIT_FILES, FEEDBACK_CAUSES_FILE, rupees } from "./layout.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { Rng, WeightedTable } from "./rng.ts";
 import { apportion, dailyOrderCounts, HOUR_VOLUME } from "./volume.ts";
@@ -95,6 +96,8 @@ export async function writeOrderFiles(
 
   let orderNumber = 0;
   let feedbackNumber = 0;
+  // Feedback ids are small integers and only complaints are kept: ~1 MB at a million orders.
+  const causes: Partial<Record<Cause, number[]>> = {};
   for (let d = 0; d < o.days; d++) {
     const day = o.startDay + d;
     const rng = new Rng(o.seed, "day", day);
@@ -217,8 +220,10 @@ export async function writeOrderFiles(
         },
       });
       if (draft) {
+        feedbackNumber++;
+        if (draft.cause) (causes[draft.cause] ??= []).push(feedbackNumber);
         await out.feedback.write([
-          String(++feedbackNumber),
+          String(feedbackNumber),
           orderId,
           customerId,
           draft.rating,
@@ -233,6 +238,7 @@ export async function writeOrderFiles(
   }
 
   for (const writer of Object.values(out)) await writer.close();
+  await writeFile(join(outDir, FEEDBACK_CAUSES_FILE), `${JSON.stringify(causes)}\n`);
   return {
     orders: out.orders.rows,
     orderItems: out.items.rows,

@@ -11,7 +11,11 @@ import {
   plantedIncidents,
 } from "../../../../src/core/data/generate/incidents.ts";
 import { areaEffects, lateProbability, rushHourCities } from "../../../../src/core/data/generate/lateness.ts";
-import { BLINKIT_FILES, PLANTED_INCIDENTS_FILE } from "../../../../src/core/data/generate/layout.ts";
+import {
+  BLINKIT_FILES,
+  FEEDBACK_CAUSES_FILE,
+  PLANTED_INCIDENTS_FILE,
+} from "../../../../src/core/data/generate/layout.ts";
 import {
   type CsvRow,
   type Dataset,
@@ -317,6 +321,31 @@ describe("generateDataset", () => {
   it("writes the planted incidents next to the CSVs", async () => {
     const file = JSON.parse(await readFile(join(dir, PLANTED_INCIDENTS_FILE), "utf8"));
     expect(file.incidents).toEqual(plantedIncidents(OPTIONS));
+  });
+
+  it("writes the cause of every complaint, matching its category, as an answer key", async () => {
+    const key = JSON.parse(await readFile(join(dir, FEEDBACK_CAUSES_FILE), "utf8")) as Record<
+      keyof typeof FEEDBACK_CATEGORY,
+      number[]
+    >;
+    const byId = new Map(data.rows.feedback.map((f) => [Number(f.feedback_id), f]));
+    const keyed = new Set<number>();
+    for (const [cause, ids] of Object.entries(key) as [keyof typeof FEEDBACK_CATEGORY, number[]][]) {
+      for (const id of ids) {
+        expect(keyed.has(id), `feedback ${id} has two causes`).toBe(false);
+        keyed.add(id);
+        expect(byId.get(id)?.feedback_category).toBe(FEEDBACK_CATEGORY[cause]);
+      }
+    }
+    // Every complaint (rating 1-2) has a cause; praise (4-5) never does.
+    for (const f of data.rows.feedback) {
+      const rating = Number(f.rating);
+      if (rating <= 2) expect(keyed.has(Number(f.feedback_id)), f.feedback_text).toBe(true);
+      if (rating >= 4) expect(keyed.has(Number(f.feedback_id))).toBe(false);
+    }
+    const lateIds = new Set(key.late_delivery);
+    const lateTexts = data.rows.feedback.filter((f) => lateIds.has(Number(f.feedback_id)));
+    expect(lateTexts.every((f) => isLate(data.orderById.get(f.order_id as string) ?? {}))).toBe(true);
   });
 
   function incident(id: string): PlantedIncident {
