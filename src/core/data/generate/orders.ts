@@ -97,7 +97,7 @@ export async function writeOrderFiles(
   let orderNumber = 0;
   let feedbackNumber = 0;
   // Feedback ids are small integers and only complaints are kept: ~1 MB at a million orders.
-  const causes: Partial<Record<Cause, number[]>> = {};
+  const causes = new Map<Cause, number[]>();
   for (let d = 0; d < o.days; d++) {
     const day = o.startDay + d;
     const rng = new Rng(o.seed, "day", day);
@@ -221,7 +221,11 @@ export async function writeOrderFiles(
       });
       if (draft) {
         feedbackNumber++;
-        if (draft.cause) (causes[draft.cause] ??= []).push(feedbackNumber);
+        if (draft.cause) {
+          const ids = causes.get(draft.cause) ?? [];
+          ids.push(feedbackNumber);
+          causes.set(draft.cause, ids);
+        }
         await out.feedback.write([
           String(feedbackNumber),
           orderId,
@@ -238,7 +242,7 @@ export async function writeOrderFiles(
   }
 
   for (const writer of Object.values(out)) await writer.close();
-  await writeFile(join(outDir, FEEDBACK_CAUSES_FILE), `${JSON.stringify(causes)}\n`);
+  await writeFile(join(outDir, FEEDBACK_CAUSES_FILE), `${JSON.stringify(Object.fromEntries(causes))}\n`);
   return {
     orders: out.orders.rows,
     orderItems: out.items.rows,
