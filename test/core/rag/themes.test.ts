@@ -19,7 +19,12 @@ describe("complaint themes", () => {
     ["Order came 25 minutes late", "late-delivery"],
     ["the milk packet was torn and leaking", "damaged"],
     ["rider ne bahut badtameezi ki", "staff"],
-    ["got chips instead of muffins", "missing-wrong"],
+    ["got chips instead of muffins", "wrong"],
+    ["order incomplete, milk missing", "missing"],
+    ["still waiting for my refund of Rs 542", "refund-payment"],
+    ["my order arrived way past the promised time", "late-delivery"],
+    ["raised a ticket, nobody got back", "support"],
+    ["the box came crushed. will switch to another app", "damaged"],
     ["refund not received after 5 days", "refund-payment"],
     ["bahut mehenga ho gaya hai", "price"],
   ])("%s → %s", (text, theme) => {

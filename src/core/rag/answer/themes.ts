@@ -11,15 +11,12 @@ export interface Theme {
   recommendation: string;
 }
 
+/**
+ * Tried in order and the first match wins, so specific problems come first and lateness, whose
+ * words ("waiting", "hours") turn up in other complaints, comes last: "still waiting for my
+ * refund" is about the refund.
+ */
 export const THEMES: readonly Theme[] = [
-  {
-    id: "late-delivery",
-    searchWords: "late or delay or delayed or slow or waited or waiting or forever",
-    label: "Late or slow delivery",
-    pattern: /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|took (too )?long|hours?|not on time)\b/i,
-    recommendation:
-      "Check rider supply and dark-store dispatch times in the affected areas at the hours complaints peak; widen the promised time there until it recovers.",
-  },
   {
     id: "damaged",
     searchWords:
@@ -40,12 +37,21 @@ export const THEMES: readonly Theme[] = [
       "Tighten first-expiry-first-out and daily freshness checks for fruit, vegetables and dairy at the stores involved.",
   },
   {
-    id: "missing-wrong",
-    searchWords: "missing or wrong or instead or different or incomplete",
-    label: "Missing or wrong items",
+    id: "missing",
+    searchWords: "missing or incomplete or forgot or forgotten",
+    label: "Missing items",
     pattern:
-      /\b(missing|wrong|incorrect|incomplete|forgot|not delivered|different|instead of|nahi aaya|substitut\w*)\b/i,
-    recommendation: "Add a pick-list scan before dispatch and proactively refund missing items.",
+      /\b(missing|incomplete|forgot(ten)?|not delivered|nahi aaya|not in the bag|never (came|arrived))\b/i,
+    recommendation:
+      "Check the packing checklist and bag sealing at the stores involved, and refund missing items without waiting for a complaint.",
+  },
+  {
+    id: "wrong",
+    searchWords: "wrong or incorrect or instead or different or substitute",
+    label: "Wrong items",
+    pattern: /\b(wrong|incorrect|different|instead of|substitut\w*|but got)\b/i,
+    recommendation:
+      "Scan each picked item against the order before dispatch, and ask the customer before substituting.",
   },
   {
     id: "staff",
@@ -69,7 +75,7 @@ export const THEMES: readonly Theme[] = [
     id: "app",
     searchWords: "app or crash or crashed or checkout or login",
     label: "App and ordering problems",
-    pattern: /\b(app|crash(ed|es)?|glitch|bug|login|checkout|otp|website)\b/i,
+    pattern: /\b((?<!another |other )apps?|crash(ed|es)?|glitch|bug|login|checkout|otp|website)\b/i,
     recommendation:
       "Share the reports with the app team with dates and areas so they can match them to releases and errors.",
   },
@@ -93,8 +99,18 @@ export const THEMES: readonly Theme[] = [
     id: "support",
     searchWords: "support or care or response or resolved or ticket",
     label: "Customer support",
-    pattern: /\b(support|customer care|helpline|no response|not resolved|unresolved|chat)\b/i,
+    pattern:
+      /\b(support|customer care|helpline|no response|not resolved|unresolved|chat|ticket|no reply|(nobody|no one) (got back|replied|responded))\b/i,
     recommendation: "Check support response times and first-contact resolution for these customers.",
+  },
+  {
+    id: "late-delivery",
+    searchWords: "late or delay or delayed or slow or waited or waiting or forever",
+    label: "Late or slow delivery",
+    pattern:
+      /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|took (too )?long|hours?|not on time|past the promised|promised (time|\d+))\b/i,
+    recommendation:
+      "Check rider supply and dark-store dispatch times in the affected areas at the hours complaints peak; widen the promised time there until it recovers.",
   },
 ];
 
