@@ -36,6 +36,12 @@ describe("periods, relative to the day after the latest data", () => {
     ["last quarter", "2023-10-01", "2023-12-31"],
     ["this quarter", "2024-01-01", "2024-03-11"],
     ["over the past year", "2023-03-12", "2024-03-10"],
+    ["the day before yesterday", "2024-03-09", "2024-03-09"],
+    ["3 days ago", "2024-03-08", "2024-03-08"],
+    ["two weeks ago", "2024-02-26", "2024-03-03"],
+    ["why were people unhappy on saturday", "2024-03-09", "2024-03-09"],
+    ["last sunday", "2024-03-10", "2024-03-10"],
+    ["what went wrong over the weekend", "2024-03-09", "2024-03-10"],
   ])("%s → %s..%s", (question, from, to) => {
     expect(parsePeriod(question, TODAY)).toMatchObject({ from, to });
   });

@@ -65,6 +65,13 @@ export function parsePeriod(question: string, today: string): Period | null {
         return { from, to: today, label: `since ${m[1]} (${from})` };
       },
     ],
+    [
+      new RegExp(`\\b(?:on\\s+|last\\s+)?(${WEEKDAY_PATTERN})\\b`),
+      (m) => {
+        const day = lastWeekday(today, WEEKDAYS.indexOf(m[1] ?? ""));
+        return { from: day, to: day, label: `${m[1]} (${day})` };
+      },
+    ],
     [/\b(?:last|previous)\s+quarter\b/, () => quarterPeriod(addDays(quarterStart(today), -1))],
     [/\bthis\s+quarter\b/, () => ({ from: quarterStart(today), to: today, label: "this quarter" })],
     [
@@ -72,6 +79,37 @@ export function parsePeriod(question: string, today: string): Period | null {
       () => ({ from: addDays(today, -365), to: yesterday, label: "the last 365 days" }),
     ],
     [/\btoday\b/, () => ({ from: today, to: today, label: `today (${today})` })],
+    [
+      /\bday before yesterday\b/,
+      () => ({
+        from: addDays(today, -2),
+        to: addDays(today, -2),
+        label: `the day before yesterday (${addDays(today, -2)})`,
+      }),
+    ],
+    [
+      /\b(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week)s?\s+ago\b/,
+      (m) => {
+        const count = NUMBER_WORDS[m[1] ?? ""] ?? Number(m[1]);
+        const unit = m[2] === "week" ? 7 : 1;
+        const from = addDays(today, -count * unit);
+        const to = addDays(from, unit - 1);
+        return {
+          from,
+          to,
+          label: `${count} ${m[2]}${count > 1 ? "s" : ""} ago (${from === to ? from : `${from} to ${to}`})`,
+        };
+      },
+    ],
+    [
+      /\b(?:last|this|over the|on the|at the)?\s*weekend\b/,
+      () => {
+        // The latest Saturday on or before today, and its Sunday unless that is still to come.
+        const saturday = lastWeekday(addDays(today, 1), 6);
+        const sunday = addDays(saturday, 1) <= today ? addDays(saturday, 1) : saturday;
+        return { from: saturday, to: sunday, label: `the weekend (${saturday} to ${sunday})` };
+      },
+    ],
     [/\byesterday\b/, () => ({ from: yesterday, to: yesterday, label: `yesterday (${yesterday})` })],
     [
       /\b(?:last|past|previous)\s+(\d{1,3}|two|three|four|five|six|seven|ten)\s+(day|week|month)s?\b/,
