@@ -27,6 +27,7 @@ describe("complaint themes", () => {
     ["the box came crushed. will switch to another app", "damaged"],
     ["refund not received after 5 days", "refund-payment"],
     ["bahut mehenga ho gaya hai", "price"],
+    ["Curd costs more here than at the supermarket", "price"],
   ])("%s → %s", (text, theme) => {
     expect(themeOf(text, null).id).toBe(theme);
   });
@@ -58,6 +59,15 @@ describe("representative sample for questions with no topic", () => {
     ];
     const sample = representativeSample(items, 6);
     expect(sample.map((s) => s.id)).toEqual(["late0", "rude0", "late1", "late2", "rude1", "late3"]);
+  });
+
+  it("leaves out bare verdicts that give no reason, but keeps unthemed complaints that explain", () => {
+    const items = [
+      item("verdict", "Not satisfied", 40),
+      item("late", "delivery was late again"),
+      item("story", "The society guard was not informed and the order went back"),
+    ];
+    expect(representativeSample(items, 5).map((s) => s.id)).toEqual(["late", "story"]);
   });
 
   it("favours the theme that grew against the previous period", () => {

@@ -83,7 +83,8 @@ export const THEMES: readonly Theme[] = [
     id: "price",
     searchWords: "price or prices or expensive or overpriced or fee or costly",
     label: "Prices and charges",
-    pattern: /\b(price[sd]?|pricing|expensive|costly|mrp|fee|surge|mehe?nga|overpriced|rip off)\b/i,
+    pattern:
+      /\b(price[sd]?|pricing|expensive|costly|costs? more|mrp|fee|surge|mehe?nga|overpriced|rip off)\b/i,
     recommendation:
       "Compare prices and delivery fees in these areas with competitors and review surge charges.",
   },

@@ -50,9 +50,17 @@ export function representativeSample<T extends Sampled>(
   return placed.map((p) => p.item);
 }
 
-/** Lukewarm ratings that name no recognisable problem ("Fine", "Average") say nothing. */
+/** Words below which a text in no theme gives no reason ("Not satisfied", "Worst service"). */
+const MIN_REASON_WORDS = 4;
+
+/**
+ * Texts that name a recognisable problem, or are long enough to give one in words the themes
+ * don't know. Lukewarm ratings without a problem ("Fine", "Average") and bare verdicts say
+ * nothing about why, however often they repeat.
+ */
 function isInformative(item: Sampled): boolean {
-  return (item.rating ?? 0) < 3 || themeOf(item.text, null) !== OTHER_THEME;
+  if (themeOf(item.text, null) !== OTHER_THEME) return true;
+  return (item.rating ?? 0) < 3 && item.text.trim().split(/\s+/).length >= MIN_REASON_WORDS;
 }
 
 /** Largest-remainder split of `k` slots by weight, never more than a group holds. */
