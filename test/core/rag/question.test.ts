@@ -110,6 +110,11 @@ describe("topics", () => {
     expect(topic.complaintsOnly).toBe(true);
   });
 
+  it("does not search for what every order has ('items'), only for what went wrong with it", () => {
+    expect(parseTopic("missing items").terms).toEqual(["missing"]);
+    expect(parseTopic("wrong products").terms).toEqual(["wrong"]);
+  });
+
   it("keeps all ratings for praise but not for negated praise", () => {
     expect(parseTopic("what do customers love").complaintsOnly).toBe(false);
     expect(parseTopic("why are customers not happy").complaintsOnly).toBe(true);

@@ -30,7 +30,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
     "why will with would you your zone zones region regions area areas week weeks month months day days today " +
     "yesterday happened happening issue issues problem problems angry dissatisfied dissatisfaction negative bad poor " +
     "frustrated unsatisfied disappointed lately recently our users user buyers shoppers getting got many main top " +
-    "biggest common mostly explain summarise summarize summary blinkit"
+    "biggest common mostly explain summarise summarize summary blinkit item items product products thing things stuff goods"
   ).split(" "),
 );
 
