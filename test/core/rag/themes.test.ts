@@ -23,6 +23,8 @@ describe("complaint themes", () => {
     ["order incomplete, milk missing", "missing"],
     ["still waiting for my refund of Rs 542", "refund-payment"],
     ["my order arrived way past the promised time", "late-delivery"],
+    ["Delivery took 26 minutes, not 10", "late-delivery"],
+    ["It took forever", "late-delivery"],
     ["raised a ticket, nobody got back", "support"],
     ["the box came crushed. will switch to another app", "damaged"],
     ["refund not received after 5 days", "refund-payment"],

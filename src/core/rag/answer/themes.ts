@@ -109,7 +109,7 @@ export const THEMES: readonly Theme[] = [
     searchWords: "late or delay or delayed or slow or waited or waiting or forever",
     label: "Late or slow delivery",
     pattern:
-      /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|took (too )?long|hours?|not on time|past the promised|promised (time|\d+))\b/i,
+      /\b(late|delay(ed|s)?|slow|wait(ed|ing)?|forever|took (too )?long|took \d+ ?min(ute)?s|hours?|not on time|past the promised|promised (time|\d+))\b/i,
     recommendation:
       "Check rider supply and dark-store dispatch times in the affected areas at the hours complaints peak; widen the promised time there until it recovers.",
   },
