@@ -4,6 +4,7 @@ import { SAMPLE_DIR } from "../../../src/core/data/generate/sample.ts";
 import { importDirectory } from "../../../src/core/data/import/import.ts";
 import { hashingEmbedder } from "../../../src/core/rag/embedder/hashing.ts";
 import { detectMetricQuestion } from "../../../src/core/rag/metrics/detect.ts";
+import { marketingLines } from "../../../src/core/rag/metrics/explain-metric.ts";
 import { lateRate, type Movement } from "../../../src/core/rag/metrics/movement.ts";
 import { RagService } from "../../../src/core/rag/service.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
@@ -25,6 +26,23 @@ describe("telling questions about numbers from questions about feedback", () => 
       expect(detectMetricQuestion(question)).toBeNull();
     },
   );
+});
+
+describe("marketing lines of a why-the-number answer", () => {
+  it("names the channels that moved spend most, including one that stopped, not the biggest spenders", () => {
+    const lines = marketingLines({
+      spend: 13_800,
+      baselineSpend: 35_000,
+      channels: [
+        { channel: "Google Ads", spend: 9_500, baselineSpend: 7_300 },
+        { channel: "Meta", spend: 0, baselineSpend: 15_000 },
+        { channel: "SMS", spend: 1_800, baselineSpend: 1_750 },
+        { channel: "Email", spend: 1_300, baselineSpend: 7_600 },
+      ],
+    });
+    expect(lines[0]).toMatch(/^Marketing spend ₹13,800 against a usual ₹35,000/);
+    expect(lines.slice(1).map((line) => line.split(":")[0])).toEqual(["Meta", "Email", "Google Ads"]);
+  });
 });
 
 // The committed sample plants a sales drop on its last day (2026-11-20): heavy rain in the

@@ -231,18 +231,30 @@ function movementSections(m: Movement, metric: Metric): Section[] {
         `(${formatChange(relativeChange(measure(z.current), measure(z.baseline)))}), ${formatPercent(delta(z) / totalChange, 0)} of the change${lateText}.`
       );
     });
-  const spendChange = relativeChange(m.spend, m.baselineSpend);
-  const marketing = [
-    `Marketing spend ${formatInr(m.spend)} against a usual ${formatInr(m.baselineSpend)} (${formatChange(spendChange)}).`,
-    ...m.channels
-      .filter((c) => Math.abs(c.spend - c.baselineSpend) >= Math.max(1, 0.2 * c.baselineSpend))
-      .slice(0, 3)
-      .map((c) => `${c.channel}: ${formatInr(c.spend)} vs ${formatInr(c.baselineSpend)}.`),
-  ];
   return [
     { heading: "What changed", lines },
     ...(zoneLines.length > 0 ? [{ heading: "Where", lines: zoneLines }] : []),
-    { heading: "Marketing", lines: marketing },
+    { heading: "Marketing", lines: marketingLines(m) },
+  ];
+}
+
+/**
+ * Total spend against the usual, then the channels that moved it most (a channel that stopped
+ * spending counts as much as one that doubled): the ones that changed by at least a fifth.
+ */
+export function marketingLines(m: Pick<Movement, "spend" | "baselineSpend" | "channels">): string[] {
+  const spendChange = relativeChange(m.spend, m.baselineSpend);
+  const moved = (c: Movement["channels"][number]) => Math.abs(c.spend - c.baselineSpend);
+  return [
+    `Marketing spend ${formatInr(m.spend)} against a usual ${formatInr(m.baselineSpend)} (${formatChange(spendChange)}).`,
+    ...m.channels
+      .filter((c) => moved(c) >= Math.max(1, 0.2 * c.baselineSpend))
+      .sort((a, b) => moved(b) - moved(a))
+      .slice(0, 3)
+      .map(
+        (c) =>
+          `${c.channel}: ${formatInr(c.spend)} vs ${formatInr(c.baselineSpend)} (${formatChange(relativeChange(c.spend, c.baselineSpend))}).`,
+      ),
   ];
 }
 
