@@ -1,8 +1,10 @@
+import { sqlQuery } from "../db/sql-files.ts";
 import { DelayInputError, resolveDelayTarget } from "../delay-model/areas.ts";
 import { type DaySpec, type DelayRiskCommandRequest, parseDelayRiskArgs } from "../delay-model/args.ts";
 import { ModelLoadError } from "../delay-model/artifact.ts";
 import { getDelayModel } from "../delay-model/cache.ts";
-import { formatHour } from "../delay-model/explain.ts";
+import { DAY_NAMES, formatHour } from "../delay-model/explain.ts";
+import { areaKey } from "../delay-model/features.ts";
 import { delayHotspots, type HotspotReport, weekdayOf } from "../delay-model/hotspots.ts";
 import type { DelayModel } from "../delay-model/model.ts";
 import {
@@ -11,6 +13,7 @@ import {
   predictDelayRisk,
   slotHistory,
 } from "../delay-model/predict.ts";
+import { type DelayQuestion, interpretDelayQuestion, isPlainDelayQuestion } from "../delay-model/question.ts";
 import { formatPercent } from "../format/numbers.ts";
 import { type Answer, answer, errorAnswer, type Fact, type Section } from "./answer.ts";
 import type { CommandContext } from "./context.ts";
@@ -38,28 +41,101 @@ export const delayRiskCommand: Command = {
   summary: "Chance a delivery will be late, before dispatch, with reasons",
   examples: EXAMPLES,
   async run(args, ctx) {
+    if (isPlainDelayQuestion(args)) {
+      return answerSafely(() => questionAnswer(interpretDelayQuestion(args, currentHour(ctx)), ctx));
+    }
     const parsed = parseDelayRiskArgs(args);
     if (!parsed.ok)
       return errorAnswer(NAME, parsed.message, `Examples: ${EXAMPLES.slice(0, 3).join("  ·  ")}`);
     const request = parsed.value;
     if (request.kind === "help") return helpAnswer();
     if (request.kind === "form") return formAnswer();
-    try {
+    return answerSafely(async () => {
       if (request.kind === "hotspots") {
         const date = resolveDate(request.day, ctx);
         return hotspotAnswer(await delayHotspots(loadModel(ctx), ctx.db, date));
       }
-      return await predictionAnswer(request, ctx);
-    } catch (error) {
-      if (error instanceof DelayInputError || error instanceof ModelLoadError) {
-        return errorAnswer(NAME, error.message, error.hint, {
-          data: { suggestions: error instanceof DelayInputError ? error.suggestions : [] },
-        });
-      }
-      throw error;
-    }
+      return predictionAnswer(request, ctx);
+    });
   },
 };
+
+/** Turns what the user can fix (unknown area, no model yet) into an answer that says how. */
+async function answerSafely(build: () => Promise<Answer>): Promise<Answer> {
+  try {
+    return await build();
+  } catch (error) {
+    if (error instanceof DelayInputError || error instanceof ModelLoadError) {
+      return errorAnswer(NAME, error.message, error.hint, {
+        data: { suggestions: error instanceof DelayInputError ? error.suggestions : [] },
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A plain question: no place → the day's hotspots; a place but no time → that place's riskiest
+ * hours; both → a prediction at the promise customers usually get there, unless one was named.
+ * What was read and what was assumed is shown first, so a misreading is obvious.
+ */
+async function questionAnswer(question: DelayQuestion, ctx: CommandContext): Promise<Answer> {
+  const date = resolveDate(question.day, ctx);
+  const dayText = `${DAY_NAMES[weekdayOf(date)]} ${date}`;
+  if (question.place === null) return hotspotAnswer(await delayHotspots(loadModel(ctx), ctx.db, date));
+  const target = await resolveDelayTarget(ctx.db, question.place);
+  const keys = target.areas.map((a) => areaKey(a.area));
+  if (question.hourOfDay === null) {
+    const report = await delayHotspots(loadModel(ctx), ctx.db, date, { areaKeys: keys });
+    const found = hotspotAnswer(report, `Riskiest hours in ${target.label} — ${dayText}`);
+    return withReading(found, [
+      `Place: ${target.label}`,
+      `Day: ${dayText}`,
+      "Hour: none named, so every hour with orders is ranked",
+    ]);
+  }
+  let promised = question.promisedMinutes;
+  if (promised === null) {
+    const { rows } = await ctx.db.query<{ promised_minutes: number | null }>(
+      sqlQuery("delay_typical_promise"),
+      [keys, question.hourOfDay],
+    );
+    promised = Math.round(rows[0]?.promised_minutes ?? 10);
+  }
+  const predicted = await predictionAnswer(
+    {
+      kind: "predict",
+      target: question.place,
+      hourOfDay: question.hourOfDay,
+      day: question.day,
+      promisedMinutes: promised,
+    },
+    ctx,
+  );
+  return withReading(predicted, [
+    `Place: ${target.label}`,
+    `Day: ${dayText}`,
+    `Hour: ${formatHour(question.hourOfDay)}${question.hourFrom && !/\d/.test(question.hourFrom) ? ` (from “${question.hourFrom}”)` : ""}`,
+    question.promisedMinutes === null
+      ? `Promise: ${promised} min, the usual there at that hour (say “with a 10 min promise” to change it)`
+      : `Promise: ${promised} min`,
+  ]);
+}
+
+function withReading(found: Answer, lines: string[]): Answer {
+  if (found.error) return found;
+  return { ...found, sections: [{ heading: "Read from your question", lines }, ...found.sections] };
+}
+
+/** The hour of day now, where the business is. */
+function currentHour(ctx: CommandContext): number {
+  const hour = new Intl.DateTimeFormat("en-GB", {
+    timeZone: ctx.settings.timeZone,
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).format(ctx.now());
+  return Number(hour) % 24;
+}
 
 function loadModel(ctx: CommandContext): DelayModel {
   return getDelayModel(ctx.services, ctx.settings.modelPath);
@@ -180,9 +256,12 @@ function historySection(history: DelayHistory, label: string, hour: number): Sec
   };
 }
 
-function hotspotAnswer(report: HotspotReport): Answer {
+function hotspotAnswer(
+  report: HotspotReport,
+  title = `Riskiest delivery slots — ${report.dayName} ${report.date}`,
+): Answer {
   const reliable = report.model.reliable;
-  return answer(NAME, `Riskiest delivery slots — ${report.dayName} ${report.date}`, {
+  return answer(NAME, title, {
     subtitle: `${report.slotsScored} area × hour slots with ${report.dayName} history, scored at their usual promise`,
     tables: [
       {

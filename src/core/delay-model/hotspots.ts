@@ -1,6 +1,7 @@
 import { sqlQuery } from "../db/sql-files.ts";
 import type { Queryable } from "../db/types.ts";
 import { DAY_NAMES } from "./explain.ts";
+import { areaKey } from "./features.ts";
 import { type DelayModel, lateProbability, type RiskBand, riskBand } from "./model.ts";
 import { type ModelSummary, modelWarnings, summariseModel } from "./predict.ts";
 
@@ -33,6 +34,8 @@ export interface HotspotOptions {
   limit?: number;
   /** Slots with fewer orders than this on this weekday, over all history, are skipped (default 5). */
   minOrders?: number;
+  /** Only these areas (area keys): "the riskiest hours in Pune". */
+  areaKeys?: readonly string[];
 }
 
 /**
@@ -53,7 +56,9 @@ export async function delayHotspots(
     orders_per_day: number;
     typical_promised_minutes: number;
   }>(sqlQuery("delay_slot_volumes"), [dayOfWeek, options.minOrders ?? 5]);
-  const scored = rows.map((row): Hotspot => {
+  const wanted = options.areaKeys ? new Set(options.areaKeys) : null;
+  const slots = wanted ? rows.filter((row) => wanted.has(areaKey(row.area))) : rows;
+  const scored = slots.map((row): Hotspot => {
     const probability = lateProbability(model, {
       area: row.area,
       hourOfDay: row.hour_of_day,
@@ -72,7 +77,7 @@ export async function delayHotspots(
   });
   scored.sort((a, b) => b.probability - a.probability || b.ordersPerDay - a.ordersPerDay);
   const warnings = modelWarnings(model);
-  if (rows.length === 0) warnings.push(`No area has enough ${DAY_NAMES[dayOfWeek]} orders to score.`);
+  if (slots.length === 0) warnings.push(`No area has enough ${DAY_NAMES[dayOfWeek]} orders to score.`);
   return {
     date,
     dayOfWeek,

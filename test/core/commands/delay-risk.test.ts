@@ -176,6 +176,34 @@ describe.each(ENGINES)("/delay-risk on %s", (engine) => {
     expect(result.tables[0]?.columns[0]).toBe("Area");
   });
 
+  it("answers a plain question at the usual promise there, showing what it read", async () => {
+    const result = await delayRiskCommand.run("will deliveries in HSR Layout be late tonight?", ctx);
+    expect(result.error).toBeUndefined();
+    expect(result.title).toMatch(/^Delay risk — HSR Layout, Friday 9 pm, \d+-min promise$/);
+    expect(result.sections[0]?.heading).toBe("Read from your question");
+    expect(result.sections[0]?.lines).toEqual([
+      "Place: HSR Layout",
+      "Day: Friday 2026-03-06",
+      "Hour: 9 pm (from “tonight”)",
+      expect.stringMatching(/^Promise: \d+ min, the usual there at that hour/),
+    ]);
+  });
+
+  it("ranks a place's hours when the question names no time, and the day's hotspots when it names no place", async () => {
+    const hours = await delayRiskCommand.run("when are Pune deliveries riskiest on saturday?", ctx);
+    expect(hours.title).toBe("Riskiest hours in Pune — Saturday 2026-03-07");
+    expect(hours.tables[0]?.rows.length).toBeGreaterThan(0);
+    expect(new Set(hours.tables[0]?.rows.map((row) => row[0]))).toEqual(new Set(["Pune"]));
+    const anywhere = await delayRiskCommand.run("which areas are at risk of delays tomorrow?", ctx);
+    expect(anywhere.title).toBe("Riskiest delivery slots — Saturday 2026-03-07");
+  });
+
+  it("answers a plain question about an unknown place with suggestions", async () => {
+    const result = await delayRiskCommand.run("is Mumbay going to be late at 9pm?", ctx);
+    expect(result.error?.message).toMatch(/"Mumbay"/);
+    expect(result.error?.hint).toMatch(/Mumbai/);
+  });
+
   it("asks for the form when called without arguments", async () => {
     const result = await delayRiskCommand.run("", ctx);
     expect(result.error).toBeUndefined();
