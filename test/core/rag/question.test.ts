@@ -113,6 +113,10 @@ describe("topics", () => {
   it("does not search for what every order has ('items'), only for what went wrong with it", () => {
     expect(parseTopic("missing items").terms).toEqual(["missing"]);
     expect(parseTopic("wrong products").terms).toEqual(["wrong"]);
+    // …but they stay in the phrase that is embedded.
+    expect(parseTopic("upset about items arriving in bad condition").text).toBe(
+      "items arriving in bad condition",
+    );
   });
 
   it("keeps all ratings for praise but not for negated praise", () => {

@@ -30,8 +30,16 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
     "why will with would you your zone zones region regions area areas week weeks month months day days today " +
     "yesterday happened happening issue issues problem problems angry dissatisfied dissatisfaction negative bad poor " +
     "frustrated unsatisfied disappointed lately recently our users user buyers shoppers getting got many main top " +
-    "biggest common mostly explain summarise summarize summary blinkit item items product products thing things stuff goods"
+    "biggest common mostly explain summarise summarize summary blinkit"
   ).split(" "),
+);
+
+/**
+ * What every order has: part of the phrase that is embedded ("items arriving in bad condition"),
+ * never a search word — "items" would match every "wrong items" complaint.
+ */
+const OBJECT_WORDS: ReadonlySet<string> = new Set(
+  "item items product products thing things stuff goods".split(" "),
 );
 
 const PRAISE = /\b(happy|love|loved|like|liked|praise|praised|satisfied|delighted|positive|good|great)\b/i;
@@ -66,11 +74,12 @@ const SYNONYMS: Record<string, string[]> = {
 export function parseTopic(remainingQuestion: string): Topic {
   const complaintsOnly = !PRAISE.test(remainingQuestion) || NEGATION.test(remainingQuestion);
   // Contractions ("don't", "what's") never carry the topic.
-  const terms = unique(
+  const contentWords = unique(
     (remainingQuestion.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []).filter(
       (word) => word.length > 2 && !word.includes("'") && !FRAME_WORDS.has(word) && !PRAISE.test(word),
     ),
   );
+  const terms = contentWords.filter((word) => !OBJECT_WORDS.has(word));
   const expanded = unique(terms.flatMap((term) => synonymsOf(term)));
   // The phrase from the first content word on: "orders taking too long to arrive", without the
   // "why are customers upset about" that every question shares and that blurs the embedding.
@@ -78,7 +87,7 @@ export function parseTopic(remainingQuestion: string): Topic {
     .replace(/[?!.]+/g, " ")
     .trim()
     .split(/\s+/);
-  const first = words.findIndex((word) => terms.includes(word.toLowerCase()));
+  const first = words.findIndex((word) => contentWords.includes(word.toLowerCase()));
   const text = (first < 0 ? words : words.slice(first)).join(" ");
   const recognised = terms.some((term) => synonymsOf(term).length > 1);
   return { text, terms, keywordQuery: expanded.join(" or "), recognised, complaintsOnly };
