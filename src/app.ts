@@ -6,7 +6,7 @@ import { createProgress } from "./console/progress.ts";
 import { runRepl } from "./console/repl.ts";
 import { ensureDemoData } from "./core/data/demo.ts";
 import type { Db } from "./core/db/types.ts";
-import { trainDelayModel } from "./core/delay-model/index.ts";
+import { TRAINING_STAGE_WORDS, trainDelayModel } from "./core/delay-model/index.ts";
 import { digestServiceOf } from "./core/digest/service.ts";
 import { ragServiceOf } from "./core/rag/service.ts";
 import { startDigestScheduler } from "./digest-scheduler.ts";
@@ -126,7 +126,7 @@ async function trainFirstModelIfMissing(runtime: Runtime): Promise<void> {
         minSamplesLeaf: 50,
         areaEncoding: "target",
       },
-      (p) => progress.update(p.done, p.total, p.stage),
+      (p) => progress.update(p.done, p.total, TRAINING_STAGE_WORDS[p.stage]),
     );
     progress.done(`hold-out ROC-AUC ${report.metrics.rocAuc?.toFixed(3) ?? "n/a"}`);
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   evaluateSavedModel,
   formatEvaluationReport,
   formatTrainReport,
+  TRAINING_STAGE_WORDS,
   trainDelayModel,
 } from "../core/delay-model/index.ts";
 import { ENGINE_NAMES, type EngineName } from "../core/delay-model/model.ts";
@@ -42,7 +43,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
             since: flags.since,
             engine: engineName(flags.engine),
           },
-          (p) => progress.update(p.done, p.total, p.stage),
+          (p) => progress.update(p.done, p.total, TRAINING_STAGE_WORDS[p.stage]),
         );
         progress.done();
         if (flags.json) printJson({ ...report, model: report.model.metadata });

@@ -32,7 +32,7 @@ const ttyStyle = (columns: number): Style => ({
     const counts = total
       ? `${done.toLocaleString("en-IN")}/${total.toLocaleString("en-IN")}`
       : done.toLocaleString("en-IN");
-    return `\r\x1b[2K${`${title}${label ? ` ${label}` : ""} ${bar} ${counts} ${elapsed}`.slice(0, columns - 1)}`;
+    return `\r\x1b[2K${`${title}${label ? ` — ${label}` : ""} ${bar} ${counts} ${elapsed}`.slice(0, columns - 1)}`;
   },
   finish: (title, message, elapsed) => `\r\x1b[2K${title} ${message} (${elapsed})\n`,
 });
@@ -40,7 +40,7 @@ const ttyStyle = (columns: number): Style => ({
 const logStyle: Style = {
   intervalMs: 5_000,
   line: (title, done, total, label, elapsed) =>
-    `${title}${label ? ` ${label}` : ""}: ${total ? `${done}/${total}` : done} (${elapsed})\n`,
+    `${title}${label ? ` — ${label}` : ""}: ${total ? `${done}/${total}` : done} (${elapsed})\n`,
   finish: (title, message, elapsed) => `${title}: ${message} (${elapsed})\n`,
 };
 

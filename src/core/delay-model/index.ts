@@ -13,6 +13,7 @@ export {
   formatTrainReport,
 } from "./report.ts";
 export {
+  TRAINING_STAGE_WORDS,
   type TrainDelayModelOptions,
   type TrainProgress,
   type TrainReport,

@@ -49,10 +49,21 @@ export interface TrainDelayModelOptions {
 }
 
 export interface TrainProgress {
-  stage: "load" | "search" | "train" | "evaluate" | "save";
+  stage: TrainingStage;
   done: number;
   total: number;
 }
+
+export type TrainingStage = "load" | "search" | "train" | "evaluate" | "save";
+
+/** What each stage is doing, in words for a progress line. */
+export const TRAINING_STAGE_WORDS: Readonly<Record<TrainingStage, string>> = {
+  load: "reading orders",
+  search: "choosing settings on a validation split",
+  train: "growing trees",
+  evaluate: "scoring the hold-out",
+  save: "saving",
+};
 
 export interface SearchCandidate {
   areaEncoding: AreaEncodingKind;
