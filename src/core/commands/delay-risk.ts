@@ -28,6 +28,7 @@ const EXAMPLES = [
   "/delay-risk zone=South hour=9pm day=saturday promised=15",
   "/delay-risk hotspots",
   "/delay-risk (no arguments: a form)",
+  "/delay-risk will deliveries in Pune be late tonight? (plain words work too, and in an @-mention)",
 ];
 
 /**
