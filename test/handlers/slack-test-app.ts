@@ -1,10 +1,12 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createSlackApp, type SlackApp, type SlackAppOptions } from "../../src/app-slack.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { CommandContext } from "../../src/core/commands/context.ts";
 import { createRegistry } from "../../src/core/commands/index.ts";
 import type { CommandRegistry } from "../../src/core/commands/registry.ts";
-import type { Db } from "../../src/core/db/types.ts";
+import type { Db, Engine } from "../../src/core/db/types.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createTestDb, type TestDb } from "../harness/db.ts";
 import { FakeSlack } from "../harness/fake-slack.ts";
 import { TEST_SIGNING_SECRET } from "../harness/signed-request.ts";
 
@@ -61,6 +63,41 @@ export async function startTestSlackApp(options: TestSlackAppOptions): Promise<T
     async stop() {
       await slack.stop();
       await fake.close();
+    },
+  };
+}
+
+/**
+ * For the enclosing describe block: a fresh test database on `engine`, filled by `seed`, and the
+ * Slack app on it — started before the block's tests, stopped after; the fake Slack is reset
+ * before each test. Read `slack` and `db` inside tests (they exist once the block has started).
+ */
+export function slackAppOnTestDb(
+  engine: Engine,
+  seed: (db: Db) => Promise<void> = async () => {},
+): { readonly slack: TestSlackApp; readonly db: TestDb } {
+  let testDb: TestDb | undefined;
+  let app: TestSlackApp | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDb(engine);
+    await seed(testDb.db);
+    app = await startTestSlackApp({ db: testDb.db });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await testDb?.dispose();
+  });
+  beforeEach(() => app?.fake.reset());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the Slack app starts in beforeAll: read it inside a test");
+    return value;
+  };
+  return {
+    get slack() {
+      return started(app);
+    },
+    get db() {
+      return started(testDb);
     },
   };
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
+import { describe, expect, it } from "vitest";
+import { ENGINES } from "../../harness/db.ts";
 import type { ApiCall } from "../../harness/fake-slack.ts";
 import {
   postEvent,
@@ -8,7 +8,7 @@ import {
   TEST_SIGNING_SECRET,
 } from "../../harness/signed-request.ts";
 import { seedTwoWeeks } from "../known-data.ts";
-import { startTestSlackApp, type TestSlackApp } from "../slack-test-app.ts";
+import { slackAppOnTestDb } from "../slack-test-app.ts";
 
 type Blocks = Array<Record<string, unknown>>;
 
@@ -24,31 +24,19 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) => {
-  let t: TestDb;
-  let slack: TestSlackApp;
-
-  beforeAll(async () => {
-    t = await createTestDb(engine);
-    await seedTwoWeeks(t.db);
-    slack = await startTestSlackApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await slack?.stop();
-    await t?.dispose();
-  });
-  beforeEach(() => slack.fake.reset());
+  const app = slackAppOnTestDb(engine, seedTwoWeeks);
 
   const roas = (text: string) =>
-    postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+    postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
       command: "/roas",
       text,
-      response_url: slack.fake.responseUrl("roas"),
+      response_url: app.slack.fake.responseUrl("roas"),
     });
 
   it("acks, posts the four KPI cards in the channel and uploads the chart there", async () => {
     const ack = await roas("7d");
     expect(ack.status).toBe(200);
-    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
+    const post = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("chat.postMessage")[0]);
     expect(post.args.channel).toBe("C1");
     const blocks = post.args.blocks as Blocks;
     expect(fieldTexts(blocks).slice(0, 4)).toEqual([
@@ -59,28 +47,30 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
     ]);
     expect(JSON.stringify(blocks)).toContain("2024-07-08 to 2024-07-14");
 
-    const complete = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    const complete = await app.slack.fake.waitFor(
+      () => app.slack.fake.callsTo("files.completeUploadExternal")[0],
+    );
     expect(complete.args.channel_id).toBe("C1");
     expect(complete.args.thread_ts).toBeUndefined();
-    const [upload] = slack.fake.uploads;
+    const [upload] = app.slack.fake.uploads;
     expect(upload).toBeDefined();
     expect(pngSize(upload?.bytes ?? Buffer.alloc(0))).toEqual({ width: 1800, height: 900 });
-    const requested = slack.fake.callsTo("files.getUploadURLExternal")[0];
+    const requested = app.slack.fake.callsTo("files.getUploadURLExternal")[0];
     expect(Number(requested?.args.length)).toBe(upload?.bytes.length);
   });
 
   it("range buttons re-run the command and update the message in place", async () => {
     await roas("7d");
-    const post = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postMessage")[0]);
-    await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    const post = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("chat.postMessage")[0]);
+    await app.slack.fake.waitFor(() => app.slack.fake.callsTo("files.completeUploadExternal")[0]);
     const messageTs = String(post.result.ts);
     const button = (post.args.blocks as Blocks)
       .flatMap((block) => (block.type === "actions" ? (block.elements as Array<Record<string, string>>) : []))
       .find((element) => element.value === "/roas 30d");
     expect(button).toBeDefined();
-    slack.fake.reset();
+    app.slack.fake.reset();
 
-    const ack = await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+    const ack = await postInteraction(app.slack.url, TEST_SIGNING_SECRET, {
       type: "block_actions",
       user: { id: "U2", username: "other" },
       api_app_id: "A1",
@@ -90,18 +80,20 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
       channel: { id: "C1", name: "marketing" },
       container: { type: "message", message_ts: messageTs, channel_id: "C1", is_ephemeral: false },
       message: { type: "message", ts: messageTs, text: "", blocks: post.args.blocks },
-      response_url: slack.fake.responseUrl("button"),
+      response_url: app.slack.fake.responseUrl("button"),
       actions: [{ ...button, block_id: "b1", action_ts: "1700000001.0", type: "button" }],
     });
     expect(ack.status).toBe(200);
-    const update: ApiCall = await slack.fake.waitFor(() => slack.fake.callsTo("chat.update")[0]);
+    const update: ApiCall = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("chat.update")[0]);
     expect(update.args).toMatchObject({ channel: "C1", ts: messageTs });
     // 30 days back from the last data day reaches before the data: both weeks, no comparison.
     expect(fieldTexts(update.args.blocks as Blocks)[0]).toBe(
       "*Total Revenue*\n₹15,400\nchange n/a vs previous period",
     );
-    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
-    const chart = await slack.fake.waitFor(() => slack.fake.callsTo("files.completeUploadExternal")[0]);
+    expect(app.slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+    const chart = await app.slack.fake.waitFor(
+      () => app.slack.fake.callsTo("files.completeUploadExternal")[0],
+    );
     expect(chart.args.thread_ts).toBe(messageTs);
   });
 
@@ -110,32 +102,32 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
     ["2024-07-10..2024-07-01", /dates are reversed/],
     ["2023-01-01..2023-01-31", /no data between 2023-01-01 and 2023-01-31/],
   ])("answers bad input %s privately with what to do", async (text, message) => {
-    const url = slack.fake.responseUrl();
-    const ack = await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+    const url = app.slack.fake.responseUrl();
+    const ack = await postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
       command: "/roas",
       text,
       response_url: url,
     });
     expect(ack.status).toBe(200);
-    const [reply] = await slack.fake.waitFor(() => {
-      const replies = slack.fake.responsesTo(url);
+    const [reply] = await app.slack.fake.waitFor(() => {
+      const replies = app.slack.fake.responsesTo(url);
       return replies.length > 0 && replies;
     });
     expect(reply?.body.response_type).toBe("ephemeral");
     expect(String(reply?.body.text)).toMatch(message);
     expect(JSON.stringify(reply?.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
-    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+    expect(app.slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
   it("escapes user input echoed back, so it can't ping the channel", async () => {
-    const url = slack.fake.responseUrl();
-    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+    const url = app.slack.fake.responseUrl();
+    await postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
       command: "/roas",
       text: "<!channel>",
       response_url: url,
     });
-    const [reply] = await slack.fake.waitFor(() => {
-      const replies = slack.fake.responsesTo(url);
+    const [reply] = await app.slack.fake.waitFor(() => {
+      const replies = app.slack.fake.responsesTo(url);
       return replies.length > 0 && replies;
     });
     const body = JSON.stringify(reply?.body);
@@ -144,13 +136,13 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
   });
 
   it("publishes the last 30 days of KPIs on the App Home tab", async () => {
-    await postEvent(slack.url, TEST_SIGNING_SECRET, {
+    await postEvent(app.slack.url, TEST_SIGNING_SECRET, {
       type: "app_home_opened",
       user: "U1",
       channel: "D1",
       tab: "home",
     });
-    const publish = await slack.fake.waitFor(() => slack.fake.callsTo("views.publish")[0]);
+    const publish = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("views.publish")[0]);
     const blocks = (publish.args.view as { blocks: Blocks }).blocks;
     expect(fieldTexts(blocks).map((text) => text.split("\n").slice(0, 2).join(" "))).toEqual([
       "*Total Revenue* ₹15,400",
@@ -164,15 +156,15 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
   });
 
   it("falls back to the response_url when the bot is not in the channel", async () => {
-    slack.fake.failWith("chat.postMessage", "not_in_channel");
-    const url = slack.fake.responseUrl();
-    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+    app.slack.fake.failWith("chat.postMessage", "not_in_channel");
+    const url = app.slack.fake.responseUrl();
+    await postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
       command: "/roas",
       text: "7d",
       response_url: url,
     });
-    const [reply] = await slack.fake.waitFor(() => {
-      const replies = slack.fake.responsesTo(url);
+    const [reply] = await app.slack.fake.waitFor(() => {
+      const replies = app.slack.fake.responsesTo(url);
       return replies.length > 0 && replies;
     });
     expect(reply?.body.response_type).toBe("in_channel");
@@ -182,26 +174,21 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
 });
 
 describe.each(ENGINES)("/roas on an empty database (%s)", (engine) => {
-  let t: TestDb;
-  let slack: TestSlackApp;
-  beforeAll(async () => {
-    t = await createTestDb(engine);
-    slack = await startTestSlackApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await slack?.stop();
-    await t?.dispose();
-  });
+  const app = slackAppOnTestDb(engine);
 
   it("says there is no data and how to load it, privately", async () => {
-    const url = slack.fake.responseUrl();
-    await postSlashCommand(slack.url, TEST_SIGNING_SECRET, { command: "/roas", text: "", response_url: url });
-    const [reply] = await slack.fake.waitFor(() => {
-      const replies = slack.fake.responsesTo(url);
+    const url = app.slack.fake.responseUrl();
+    await postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
+      command: "/roas",
+      text: "",
+      response_url: url,
+    });
+    const [reply] = await app.slack.fake.waitFor(() => {
+      const replies = app.slack.fake.responsesTo(url);
       return replies.length > 0 && replies;
     });
     expect(reply?.body.response_type).toBe("ephemeral");
     expect(JSON.stringify(reply?.body)).toContain("blinkit data import");
-    expect(slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
+    expect(app.slack.fake.callsTo("chat.postMessage")).toHaveLength(0);
   });
 });

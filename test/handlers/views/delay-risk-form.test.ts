@@ -1,11 +1,11 @@
 import type { ViewStateValue } from "@slack/bolt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseDelayRiskArgs } from "../../../src/core/commands/delay-risk.ts";
 import { delayRiskForm } from "../../../src/handlers/views/delay-risk-form.ts";
-import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
+import { ENGINES } from "../../harness/db.ts";
 import { postInteraction, postSlashCommand, TEST_SIGNING_SECRET } from "../../harness/signed-request.ts";
 import { seedTwoWeeks } from "../known-data.ts";
-import { startTestSlackApp, type TestSlackApp } from "../slack-test-app.ts";
+import { slackAppOnTestDb } from "../slack-test-app.ts";
 
 interface ModalView {
   callback_id: string;
@@ -55,27 +55,16 @@ describe("the /delay-risk form", () => {
 });
 
 describe.each(ENGINES)("/delay-risk modal through the signed HTTP receiver on %s", (engine) => {
-  let t: TestDb;
-  let slack: TestSlackApp;
-  beforeAll(async () => {
-    t = await createTestDb(engine);
-    await seedTwoWeeks(t.db);
-    slack = await startTestSlackApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await slack?.stop();
-    await t?.dispose();
-  });
-  beforeEach(() => slack.fake.reset());
+  const app = slackAppOnTestDb(engine, seedTwoWeeks);
 
   it("opens the modal for a bare /delay-risk and answers the submission where it was asked", async () => {
-    const ack = await postSlashCommand(slack.url, TEST_SIGNING_SECRET, {
+    const ack = await postSlashCommand(app.slack.url, TEST_SIGNING_SECRET, {
       command: "/delay-risk",
-      response_url: slack.fake.responseUrl(),
+      response_url: app.slack.fake.responseUrl(),
       trigger_id: "trigger-42",
     });
     expect(ack.status).toBe(200);
-    const open = await slack.fake.waitFor(() => slack.fake.callsTo("views.open")[0]);
+    const open = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("views.open")[0]);
     expect(open.args.trigger_id).toBe("trigger-42");
     const view = open.args.view as ModalView;
     expect(view.blocks.map((block) => block.block_id)).toEqual(["area", "day", "hour", "promised"]);
@@ -85,7 +74,7 @@ describe.each(ENGINES)("/delay-risk modal through the signed HTTP receiver on %s
     expect(groups[0]?.options.map((o) => o.text.text)).toContain("South zone");
     expect(groups[1]?.options.map((o) => o.text.text)).toEqual(["HSR Layout (14)"]);
 
-    await postInteraction(slack.url, TEST_SIGNING_SECRET, {
+    await postInteraction(app.slack.url, TEST_SIGNING_SECRET, {
       type: "view_submission",
       team: { id: "T1", domain: "blinkit" },
       user: { id: "U1", name: "manager" },
@@ -110,7 +99,7 @@ describe.each(ENGINES)("/delay-risk modal through the signed HTTP receiver on %s
       },
     });
     // No model is trained in this database: the answer says how to train one, to the asker only.
-    const reply = await slack.fake.waitFor(() => slack.fake.callsTo("chat.postEphemeral")[0]);
+    const reply = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("chat.postEphemeral")[0]);
     expect(reply.args).toMatchObject({ channel: "C1", user: "U1" });
     expect(JSON.stringify(reply.args.blocks)).toContain("blinkit model train");
     expect(JSON.stringify(reply.args.blocks)).toContain("/delay-risk area=");
