@@ -6,6 +6,7 @@ import { seedTwoWeeks } from "../handlers/known-data.ts";
 import { startTestSlackApp, type TestSlackApp } from "../handlers/slack-test-app.ts";
 import { createTestDb, ENGINES, type TestDb } from "../harness/db.ts";
 import {
+  buttonPressPayload,
   postEvent,
   postInteraction,
   postSigned,
@@ -93,15 +94,11 @@ describe("malformed requests get a 4xx and reach nothing", () => {
   });
 
   it("ignores a button without a value instead of failing", async () => {
-    const response = await postInteraction(slack.url, TEST_SIGNING_SECRET, {
-      type: "block_actions",
-      user: { id: "U1" },
-      api_app_id: "A1",
-      token: "legacy",
-      trigger_id: "t-novalue",
-      team: { id: "T1" },
-      actions: [{ action_id: "run_command:x", block_id: "b", type: "button", action_ts: "1" }],
-    });
+    const response = await postInteraction(
+      slack.url,
+      TEST_SIGNING_SECRET,
+      buttonPressPayload({ user: "U1", action: { action_id: "run_command:x" } }),
+    );
     expect(response.status).toBe(200);
     await nothingSent();
   });
@@ -193,32 +190,16 @@ describe.each(ENGINES)("hostile text in every input gets a clear answer (%s)", (
     for (const text of NASTY) {
       slack.fake.reset();
       const url = slack.fake.responseUrl();
-      await postInteraction(slack.url, TEST_SIGNING_SECRET, {
-        type: "block_actions",
-        user: { id: "U1" },
-        api_app_id: "A1",
-        token: "legacy",
-        trigger_id: `t-${Math.random()}`,
-        team: { id: "T1" },
-        channel: { id: "C1" },
-        container: {
-          type: "message",
-          message_ts: "1700000000.000100",
-          channel_id: "C1",
-          is_ephemeral: false,
-        },
-        message: { type: "message", ts: "1700000000.000100", text: "" },
-        response_url: url,
-        actions: [
-          {
-            action_id: "run_command:x",
-            block_id: "b",
-            type: "button",
-            value: `/roas ${text}`,
-            action_ts: "1",
-          },
-        ],
-      });
+      await postInteraction(
+        slack.url,
+        TEST_SIGNING_SECRET,
+        buttonPressPayload({
+          user: "U1",
+          message: { channel: "C1", ts: "1700000000.000100" },
+          responseUrl: url,
+          action: { action_id: "run_command:x", value: `/roas ${text}` },
+        }),
+      );
       await slack.fake.waitFor(
         () => slack.fake.responsesTo(url).length > 0 || slack.fake.calls.length > 0,
         15_000,

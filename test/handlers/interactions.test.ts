@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answer } from "../../src/core/commands/answer.ts";
 import {
+  buttonPressPayload,
   postEvent,
   postInteraction,
   postSlashCommand,
@@ -167,26 +168,16 @@ describe("Slack listeners over the command registry", () => {
 
   it("replaces an ephemeral answer through its response_url when a button is pressed", async () => {
     const url = slack.fake.responseUrl();
-    await postInteraction(slack.url, TEST_SIGNING_SECRET, {
-      type: "block_actions",
-      user: { id: "U1" },
-      team: { id: "T1" },
-      api_app_id: "A1",
-      token: "legacy",
-      trigger_id: "1.4",
-      container: { type: "message", message_ts: "1700000000.000900", channel_id: "C1", is_ephemeral: true },
-      channel: { id: "C1" },
-      response_url: url,
-      actions: [
-        {
-          type: "button",
-          action_id: "run_command:again",
-          block_id: "b",
-          value: "/echo again",
-          action_ts: "1",
-        },
-      ],
-    });
+    await postInteraction(
+      slack.url,
+      TEST_SIGNING_SECRET,
+      buttonPressPayload({
+        user: "U1",
+        message: { channel: "C1", ts: "1700000000.000900", ephemeral: true },
+        responseUrl: url,
+        action: { action_id: "run_command:again", value: "/echo again" },
+      }),
+    );
     const [reply] = await responsesTo(url, 1);
     expect(reply?.body.replace_original).toBe(true);
     expect(json(reply?.body.blocks)).toContain("again");
@@ -195,21 +186,16 @@ describe("Slack listeners over the command registry", () => {
 
   it("never overwrites a channel answer with an error: the presser alone sees it", async () => {
     const url = slack.fake.responseUrl();
-    await postInteraction(slack.url, TEST_SIGNING_SECRET, {
-      type: "block_actions",
-      user: { id: "U2" },
-      team: { id: "T1" },
-      api_app_id: "A1",
-      token: "legacy",
-      trigger_id: "1.5",
-      container: { type: "message", message_ts: "1700000000.000100", channel_id: "C1", is_ephemeral: false },
-      channel: { id: "C1" },
-      message: { ts: "1700000000.000100", text: "" },
-      response_url: url,
-      actions: [
-        { type: "button", action_id: "run_command:x", block_id: "b", value: "/nope", action_ts: "1" },
-      ],
-    });
+    await postInteraction(
+      slack.url,
+      TEST_SIGNING_SECRET,
+      buttonPressPayload({
+        user: "U2",
+        message: { channel: "C1", ts: "1700000000.000100" },
+        responseUrl: url,
+        action: { action_id: "run_command:x", value: "/nope" },
+      }),
+    );
     const [reply] = await responsesTo(url, 1);
     expect(reply?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(slack.fake.callsTo("chat.update")).toHaveLength(0);

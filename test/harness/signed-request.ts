@@ -116,3 +116,41 @@ export function postInteraction(
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return postSigned(url, secret, body, "application/x-www-form-urlencoded", options);
 }
+
+export interface ButtonPress {
+  user: string;
+  /** The button as the message carried it: action_id and value (a command line). */
+  action: { action_id: string; value?: string };
+  /** Where the button was: a channel message (its ts), ephemeral or not; absent for App Home. */
+  message?: { channel: string; ts: string; ephemeral?: boolean; blocks?: unknown };
+  responseUrl?: string;
+}
+
+/** The block_actions payload Slack sends when a message button is pressed. */
+export function buttonPressPayload(press: ButtonPress): Record<string, unknown> {
+  const { message } = press;
+  return {
+    type: "block_actions",
+    user: { id: press.user },
+    team: { id: "T1" },
+    api_app_id: "A1",
+    token: "legacy",
+    trigger_id: freshTriggerId(),
+    ...(message
+      ? {
+          channel: { id: message.channel },
+          container: {
+            type: "message",
+            message_ts: message.ts,
+            channel_id: message.channel,
+            is_ephemeral: message.ephemeral ?? false,
+          },
+          ...(message.ephemeral
+            ? {}
+            : { message: { type: "message", ts: message.ts, text: "", blocks: message.blocks } }),
+        }
+      : {}),
+    ...(press.responseUrl ? { response_url: press.responseUrl } : {}),
+    actions: [{ type: "button", block_id: "b", action_ts: "1700000001.0", ...press.action }],
+  };
+}

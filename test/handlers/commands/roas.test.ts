@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ENGINES } from "../../harness/db.ts";
 import type { ApiCall } from "../../harness/fake-slack.ts";
 import {
+  buttonPressPayload,
   postEvent,
   postInteraction,
   postSlashCommand,
@@ -70,19 +71,16 @@ describe.each(ENGINES)("/roas through the signed HTTP receiver on %s", (engine) 
     expect(button).toBeDefined();
     app.slack.fake.reset();
 
-    const ack = await postInteraction(app.slack.url, TEST_SIGNING_SECRET, {
-      type: "block_actions",
-      user: { id: "U2", username: "other" },
-      api_app_id: "A1",
-      token: "legacy",
-      trigger_id: "1.2.3",
-      team: { id: "T1", domain: "blinkit" },
-      channel: { id: "C1", name: "marketing" },
-      container: { type: "message", message_ts: messageTs, channel_id: "C1", is_ephemeral: false },
-      message: { type: "message", ts: messageTs, text: "", blocks: post.args.blocks },
-      response_url: app.slack.fake.responseUrl("button"),
-      actions: [{ ...button, block_id: "b1", action_ts: "1700000001.0", type: "button" }],
-    });
+    const ack = await postInteraction(
+      app.slack.url,
+      TEST_SIGNING_SECRET,
+      buttonPressPayload({
+        user: "U2",
+        message: { channel: "C1", ts: messageTs, blocks: post.args.blocks },
+        responseUrl: app.slack.fake.responseUrl("button"),
+        action: { ...button, action_id: button?.action_id ?? "" },
+      }),
+    );
     expect(ack.status).toBe(200);
     const update: ApiCall = await app.slack.fake.waitFor(() => app.slack.fake.callsTo("chat.update")[0]);
     expect(update.args).toMatchObject({ channel: "C1", ts: messageTs });
