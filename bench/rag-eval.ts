@@ -182,7 +182,7 @@ async function score(
   answerKey: ReadonlyMap<string, Cause>,
 ): Promise<Record<Labels, Score & { relevant: number }>> {
   const parsed = parseQuestion(q.question, { areas: await loadAreaIndex(db), today });
-  if (!parsed.ok) throw new Error(`${q.id}: unknown zone ${parsed.unknownZone}`);
+  if (!parsed.ok) throw new Error(`${q.id}: unknown ${parsed.kind} ${parsed.name}`);
   const p = parsed.parsed;
   if (p.filter.from !== q.from || p.filter.to !== q.to || p.filter.zone !== q.zone) {
     throw new Error(`${q.id}: parsed ${JSON.stringify(p.filter)}, expected ${q.zone} ${q.from}..${q.to}`);

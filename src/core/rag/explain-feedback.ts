@@ -1,5 +1,5 @@
 import { type Answer, answer, errorAnswer, type Table } from "../commands/answer.ts";
-import { ZONES } from "../data/zones.ts";
+import { suggestAreas, ZONES } from "../data/zones.ts";
 import { sqlQuery } from "../db/sql-files.ts";
 import type { Db } from "../db/types.ts";
 import { formatCount } from "../format/numbers.ts";
@@ -31,11 +31,23 @@ export async function parseFeedbackQuestion(
 ): Promise<{ parsed: ParsedQuestion } | { error: Answer }> {
   const result = parseQuestion(question, { areas: await deps.rag.areaIndex(), today: deps.today });
   if (result.ok) return { parsed: result.parsed };
+  const zones = `one of the zones ${result.knownZones.join(", ")}`;
+  if (result.kind === "zone") {
+    return {
+      error: errorAnswer(
+        COMMAND,
+        `I don't know the zone "${result.name}".`,
+        `Ask about ${zones}, or name a city or locality, e.g. "/why unhappy in the South zone last week".`,
+      ),
+    };
+  }
+  const close = await suggestAreas(deps.db, result.name, 3);
   return {
     error: errorAnswer(
       COMMAND,
-      `I don't know the zone "${result.unknownZone}".`,
-      `Ask about one of the zones ${result.knownZones.join(", ")}, or name a city or locality, e.g. "/why unhappy in the South zone last week".`,
+      `I have no customers in a place called "${result.name}".`,
+      `${close.length > 0 ? `Did you mean ${close.map((area) => `"${area}"`).join(", ")}? ` : ""}Or ask about ${zones}.`,
+      { data: { suggestions: close } },
     ),
   };
 }

@@ -158,13 +158,20 @@ describe.each(ENGINES)("/why on %s", (engine) => {
     expect(result.error?.hint).toMatch(/North, South, East, West, Central, North-East/);
   });
 
-  it("answers from keywords while the semantic index is still building, and says so", async () => {
+  it("says it has no customers in a place it does not know, with close names, instead of answering for everywhere", async () => {
+    const result = await ask("why are customers in Delhii unhappy last week?");
+    expect(result.error?.message).toBe('I have no customers in a place called "Delhii".');
+    expect(result.error?.hint).toMatch(/^Did you mean .*"Delhi"/);
+    expect(result.error?.hint).toMatch(/North, South, East, West, Central, North-East/);
+  });
+
+  it("answers from keywords while the semantic index is not ready, and says so", async () => {
     const building = new RagService(t.db, { embedderInstance: hashingEmbedder(128) });
     const result = await whyCommand.run("rude riders in Delhi last week", {
       ...context(false),
       services: { rag: building },
     });
-    expect(result.warnings.join(" ")).toMatch(/semantic index is still building/);
+    expect(result.warnings.join(" ")).toMatch(/semantic index is not ready yet/);
     expect(result.quotes.map((q) => q.id).sort()).toEqual(["F05", "F06"]);
   });
 

@@ -91,9 +91,21 @@ describe("questions", () => {
 
   it("reports a zone that does not exist, with the known ones", () => {
     const result = parse("why are customers unhappy in the Southwest zone");
-    expect(result).toMatchObject({ ok: false, unknownZone: "Southwest zone" });
+    expect(result).toMatchObject({ ok: false, kind: "zone", name: "Southwest zone" });
     if (result.ok) throw new Error("expected a failure");
     expect(result.knownZones).toContain("North-East");
+  });
+
+  it("reports a capitalised place the data does not know instead of answering for all areas", () => {
+    expect(parse("why are customers in Atlantis unhappy this week?")).toMatchObject({
+      ok: false,
+      kind: "place",
+      name: "Atlantis",
+    });
+    // Months, complaint words and lower-case words are not taken for places.
+    for (const question of ["what happened in March", "complaints in Packaging", "unhappy in general"]) {
+      expect(parse(question).ok, question).toBe(true);
+    }
   });
 
   it("reads north east spelled apart as the North-East zone", () => {

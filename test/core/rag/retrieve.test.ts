@@ -89,7 +89,7 @@ describe.each(ENGINES)("retrieval on %s", (engine) => {
 
   async function ask(question: string, mode: RankingMode = "hybrid", withVectors = true) {
     const parsed = parseQuestion(question, { areas: await loadAreaIndex(t.db), today: "2024-03-11" });
-    if (!parsed.ok) throw new Error(`unknown zone ${parsed.unknownZone}`);
+    if (!parsed.ok) throw new Error(`unknown ${parsed.kind} ${parsed.name}`);
     return retrieve(t.db, parsed.parsed, withVectors ? vectors : null, { k: 5, mode });
   }
 

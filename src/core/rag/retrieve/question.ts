@@ -1,7 +1,6 @@
-import type { Zone } from "../../data/zones.ts";
 import type { FeedbackFilter } from "../filter.ts";
 import { defaultPeriod, type Period, parsePeriod } from "./period.ts";
-import { type AreaIndex, type Place, parsePlace } from "./places.ts";
+import { type AreaIndex, type Place, parsePlace, type UnknownPlace } from "./places.ts";
 import { FRAME_WORDS, parseTopic, type Topic } from "./topic.ts";
 
 /** Ratings at or below this count as complaints ("why are customers unhappy"). */
@@ -17,9 +16,7 @@ export interface ParsedQuestion {
   filter: FeedbackFilter;
 }
 
-export type QuestionParse =
-  | { ok: true; parsed: ParsedQuestion }
-  | { ok: false; unknownZone: string; knownZones: readonly Zone[] };
+export type QuestionParse = { ok: true; parsed: ParsedQuestion } | UnknownPlace;
 
 /** Splits a manager's question into SQL filters (place, period, rating) and a topic to rank by. */
 export function parseQuestion(question: string, context: { areas: AreaIndex; today: string }): QuestionParse {
