@@ -61,7 +61,8 @@ describe("blinkit CLI on the committed sample", () => {
     expect(current.spend).toBeCloseTo(spend, 2);
     expect(current.lateRate).toBeCloseTo(late / timed, 6);
     expect(current.roas).toBeCloseTo(revenue / spend, 6);
-  });
+    // Four CLI processes, one of which embeds the sample's feedback: ~30 s alone, more on a busy machine.
+  }, 180_000);
 
   it("answers a console command with `ask` and reports a bad one with a non-zero exit", async () => {
     const text = await blinkit(join(dir, "db"), "ask", "/roas 7d");

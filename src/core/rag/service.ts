@@ -91,7 +91,7 @@ export class RagService {
       case "failed":
         return `Semantic search is unavailable (${this.state.message}), so this answer uses keyword search only.`;
       default:
-        return "The semantic index is still building, so this answer uses keyword search only.";
+        return "The semantic index is not ready yet, so this answer uses keyword search only.";
     }
   }
 

@@ -17,7 +17,7 @@ describe.each(ENGINES)("the RAG service on %s", (engine) => {
   it("builds in the background, then serves vectors and catches up with new feedback", async () => {
     const rag = new RagService(t.db, { embedderInstance: hashingEmbedder(64), catchUpIntervalMs: 0 });
     expect(rag.vectorRanking()).toBeNull();
-    expect(rag.keywordOnlyReason()).toMatch(/still building/);
+    expect(rag.keywordOnlyReason()).toMatch(/not ready yet/);
     const state = await rag.startIndexing();
     expect(state).toMatchObject({ status: "ready", report: { embedded: 10 } });
     expect(rag.keywordOnlyReason()).toBeNull();
