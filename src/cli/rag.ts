@@ -48,7 +48,8 @@ export async function indexFeedback(
 ): Promise<{ service: RagService; state: IndexState }> {
   const service = new RagService(db, {
     embedder: embeddings,
-    onProgress: (p) => progress.update(p.done, p.total),
+    // Nothing to embed is not worth a progress line.
+    onProgress: (p) => p.total > 0 && progress.update(p.done, p.total),
   });
   return { service, state: await service.startIndexing({ rebuild }) };
 }
