@@ -16,6 +16,7 @@ interface TrainFlags {
   trees?: string;
   maxDepth?: string;
   since?: string;
+  refit: boolean;
   json?: boolean;
 }
 
@@ -24,11 +25,17 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
 
   model
     .command("train")
-    .description("train on the loaded orders (time-based hold-out), save the artifact and its metrics")
+    .description(
+      "train on the loaded orders (time-based hold-out), refit on all of them, save the artifact and its metrics",
+    )
     .option("--trees <n>", "trees in the forest (default 300)")
     .option("--max-depth <d>", "fix the depth instead of searching it on the validation slice")
     .option("--since <date>", "learn only from orders on or after YYYY-MM-DD")
     .option("--engine <name>", `training engine: ${ENGINE_NAMES.join(" | ")}`, "histogram-forest")
+    .option(
+      "--no-refit",
+      "save the forest trained on the earliest 80 % (the one the hold-out scored) instead of refitting it on all orders",
+    )
     .option("--json", "print the report as JSON")
     .action(async (flags: TrainFlags) => {
       await withRuntime(deps, async ({ db, settings }) => {
@@ -42,6 +49,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
             maxDepth: optionalInt(flags.maxDepth, "--max-depth"),
             since: flags.since,
             engine: engineName(flags.engine),
+            refit: flags.refit,
           },
           (p) => progress.update(p.done, p.total, TRAINING_STAGE_WORDS[p.stage]),
         );
@@ -53,7 +61,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
 
   model
     .command("eval")
-    .description("re-evaluate the saved model on the current data's hold-out period")
+    .description("re-score the saved model on orders it was not fitted on (for a refit model: newer ones)")
     .option("--json", "print the report as JSON")
     .action(async (flags: { json?: boolean }) => {
       await withRuntime(deps, async ({ db, settings }) => {

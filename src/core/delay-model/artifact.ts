@@ -3,7 +3,13 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { featureColumns, MODEL_FEATURES } from "./features.ts";
 import { deserialiseForest, serialiseForest } from "./forest/serialise.ts";
-import { type DelayModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMetadata } from "./model.ts";
+import {
+  type DelayModel,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelMetadata,
+  metricsNoteFor,
+} from "./model.ts";
 
 /** What goes next to the model: the metrics file path for a model path. */
 export function metricsPathFor(modelPath: string): string {
@@ -34,6 +40,7 @@ export function saveDelayModel(
     hyperparameters: model.metadata.hyperparameters,
     areaEncoding: model.metadata.areaEncoding,
     reliable: model.metadata.reliable,
+    holdoutNote: model.metadata.metricsNote,
     holdout: model.metadata.metrics,
     ...extraMetrics,
   };
@@ -68,7 +75,14 @@ const documentShape = z.object({
     trainedAt: z.string(),
     features: z.array(z.string()),
     featureColumns: z.array(z.string()),
-    data: z.looseObject({ holdoutFrom: z.string(), since: z.string().nullable(), hash: z.string() }),
+    data: z.looseObject({
+      rows: z.number(),
+      trainRows: z.number(),
+      testRows: z.number(),
+      holdoutFrom: z.string(),
+      since: z.string().nullable(),
+      hash: z.string(),
+    }),
     trainLateRate: z.number(),
     metrics: z.looseObject({ rocAuc: z.number().nullable() }),
     riskBands: z.object({ lowBelow: z.number(), highFrom: z.number() }),
@@ -90,6 +104,15 @@ const documentShape = z.object({
   ),
   forest: z.unknown(),
 });
+
+/** What format 2 added to the metadata. */
+const format2Shape = z.looseObject({
+  metricsNote: z.string(),
+  data: z.looseObject({ refit: z.boolean(), fittedRows: z.number(), fittedThrough: z.string() }),
+});
+
+/** Format 1 predates refitting: its forest is the evaluated one, fitted on the training split. */
+const FORMAT_1 = 1;
 
 /**
  * Reads a model file and checks it was built for the features this code computes. Any mismatch
@@ -131,9 +154,15 @@ export function modelFromDocument(json: unknown, path: string): DelayModel {
       RETRAIN_HINT,
     );
   }
-  if (metadata.formatVersion !== MODEL_FORMAT_VERSION) {
+  if (metadata.formatVersion !== MODEL_FORMAT_VERSION && metadata.formatVersion !== FORMAT_1) {
     throw new ModelLoadError(
-      `The delay model at ${path} uses file format ${metadata.formatVersion}; this version of the bot reads format ${MODEL_FORMAT_VERSION}.`,
+      `The delay model at ${path} uses file format ${metadata.formatVersion}; this version of the bot reads formats ${FORMAT_1} and ${MODEL_FORMAT_VERSION}.`,
+      RETRAIN_HINT,
+    );
+  }
+  if (metadata.formatVersion === MODEL_FORMAT_VERSION && !format2Shape.safeParse(metadata).success) {
+    throw new ModelLoadError(
+      `The delay model at ${path} lacks the refit fields of format ${MODEL_FORMAT_VERSION} (data.refit, data.fittedRows, data.fittedThrough, metricsNote).`,
       RETRAIN_HINT,
     );
   }
@@ -166,5 +195,15 @@ export function modelFromDocument(json: unknown, path: string): DelayModel {
       RETRAIN_HINT,
     );
   }
-  return { metadata: metadata as unknown as ModelMetadata, encoding, reference, forest };
+  const current =
+    metadata.formatVersion === FORMAT_1
+      ? fromFormat1(metadata as unknown as ModelMetadata)
+      : (metadata as unknown as ModelMetadata);
+  return { metadata: current, encoding, reference, forest };
+}
+
+/** Fills in what format 1 didn't record; the file's own formatVersion is kept. */
+function fromFormat1(metadata: ModelMetadata): ModelMetadata {
+  const data = { ...metadata.data, refit: false, fittedRows: metadata.data.trainRows, fittedThrough: null };
+  return { ...metadata, data, metricsNote: metricsNoteFor(data) };
 }

@@ -9,7 +9,8 @@ export const MODEL_FORMAT = "blinkit-delivery-delay-model";
 /** Which library grew the trees; both are stored and predicted the same way. */
 export type EngineName = "histogram-forest" | "ml-random-forest";
 export const ENGINE_NAMES: readonly EngineName[] = ["histogram-forest", "ml-random-forest"];
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: records whether the saved forest was refit on all orders (data.refit, fittedRows, fittedThrough). */
+export const MODEL_FORMAT_VERSION = 2;
 
 /** Below this hold-out ROC-AUC the bot says predictions are unreliable instead of quoting them. */
 export const RELIABLE_AUC = 0.6;
@@ -56,15 +57,28 @@ export interface ModelMetadata {
     rows: number;
     trainRows: number;
     testRows: number;
-    /** The first hold-out order's instant: everything before it trained the model. */
+    /** The first hold-out order's instant: everything before it trained the evaluated forest. */
     holdoutFrom: string;
+    /**
+     * Whether the saved forest was refit on every order (rows) after the hold-out evaluation;
+     * false when it is the evaluated forest itself (trained on trainRows).
+     */
+    refit: boolean;
+    /** Orders the saved forest, its area encoding, late rate and risk bands were fitted on. */
+    fittedRows: number;
+    /** Instant of the newest order the saved forest was fitted on; null in format-1 files. */
+    fittedThrough: string | null;
     since: string | null;
     timeZone: string;
     /** sha256 of the rows used (ids, features, labels), to tell whether the data changed. */
     hash: string;
   };
+  /** Late share of the fittedRows orders. */
   trainLateRate: number;
+  /** Hold-out scores of the forest trained on trainRows; for a refit model, of its earlier twin. */
   metrics: HoldoutMetrics;
+  /** What `metrics` measured, in words, for anyone reading the file. */
+  metricsNote: string;
   riskBands: RiskBands;
   /** Hold-out ROC-AUC reached RELIABLE_AUC. */
   reliable: boolean;
@@ -99,4 +113,14 @@ export function riskBand(bands: RiskBands, probability: number): RiskBand {
   if (probability >= bands.highFrom) return "high";
   if (probability < bands.lowBelow) return "low";
   return "medium";
+}
+
+/** The metadata's metricsNote: which forest the hold-out figures belong to. */
+export function metricsNoteFor(
+  data: Pick<ModelMetadata["data"], "refit" | "rows" | "trainRows" | "testRows">,
+): string {
+  const scored = `trained on the earliest ${data.trainRows} orders and scored on the latest ${data.testRows}`;
+  return data.refit
+    ? `Hold-out metrics of the same settings ${scored}; the saved forest was then refit on all ${data.rows} orders.`
+    : `Hold-out metrics of this forest, ${scored}.`;
 }

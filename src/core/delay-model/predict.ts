@@ -144,8 +144,12 @@ function unseenAreaWarnings(model: DelayModel, areas: Array<{ area: string; orde
 export function modelWarnings(model: DelayModel): string[] {
   const auc = model.metadata.metrics.rocAuc;
   if (model.metadata.reliable) return [];
+  const { testRows, refit } = model.metadata.data;
+  const ranked = refit
+    ? `trained the same way without the latest ${testRows} orders, the model ranked late orders among them`
+    : `on the latest ${testRows} orders the model ranked late orders`;
   return [
-    `Predictions are unreliable for this data: on the latest ${model.metadata.data.testRows} orders the model ranked late orders above on-time ones only ${auc === null ? "an unknown share" : `${Math.round(auc * 100)}%`} of the time (ROC-AUC ${auc === null ? "n/a" : auc.toFixed(2)}; 0.5 is chance). Go by the observed late rates instead.`,
+    `Predictions are unreliable for this data: ${ranked} above on-time ones only ${auc === null ? "an unknown share" : `${Math.round(auc * 100)}%`} of the time (ROC-AUC ${auc === null ? "n/a" : auc.toFixed(2)}; 0.5 is chance). Go by the observed late rates instead.`,
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../db/types.ts";
 import { metricsPathFor, saveDelayModel } from "./artifact.ts";
-import { evaluateOnHoldout } from "./evaluate.ts";
+import { evaluateOnHoldout, type Predictor } from "./evaluate.ts";
 import {
   type AreaEncodingKind,
   encodeOrders,
@@ -17,6 +17,8 @@ import {
   type HoldoutMetrics,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  type ModelMetadata,
+  metricsNoteFor,
   RELIABLE_AUC,
   riskBandsFor,
 } from "./model.ts";
@@ -46,6 +48,11 @@ export interface TrainDelayModelOptions {
   now?: Date;
   /** Write the artifact and metrics files (default true). */
   save?: boolean;
+  /**
+   * After the hold-out evaluation, fit the saved forest again on every order with the chosen
+   * settings (default true). false saves the evaluated forest, trained on the earliest 80 %.
+   */
+  refit?: boolean;
 }
 
 export interface TrainProgress {
@@ -54,7 +61,7 @@ export interface TrainProgress {
   total: number;
 }
 
-export type TrainingStage = "load" | "search" | "train" | "evaluate" | "save";
+export type TrainingStage = "load" | "search" | "train" | "evaluate" | "refit" | "save";
 
 /** What each stage is doing, in words for a progress line. */
 export const TRAINING_STAGE_WORDS: Readonly<Record<TrainingStage, string>> = {
@@ -62,6 +69,7 @@ export const TRAINING_STAGE_WORDS: Readonly<Record<TrainingStage, string>> = {
   search: "choosing settings on a validation split",
   train: "growing trees",
   evaluate: "scoring the hold-out",
+  refit: "refitting on all orders",
   save: "saving",
 };
 
@@ -93,7 +101,8 @@ const REFERENCE_ORDERS = 100;
 /**
  * Trains the delivery-delay forest: time-based split (earliest 80 % train, latest 20 % hold-out),
  * hyperparameters picked on the last 20 % of the training period, hold-out metrics against
- * two baselines, then the artifact and its metrics file.
+ * two baselines, then (unless `refit: false`) the same recipe fitted again on every order, and
+ * the artifact and its metrics file.
  */
 export async function trainDelayModel(
   db: Db,
@@ -115,7 +124,6 @@ export async function trainDelayModel(
   );
   const best = bestCandidate(search);
 
-  const encoding = fitEncoding(train.orders, train.labels, best.areaEncoding);
   const forestOptions: ForestOptions = {
     ...DEFAULT_FOREST_OPTIONS,
     nTrees: options.trees ?? 300,
@@ -125,18 +133,38 @@ export async function trainDelayModel(
     seed,
   };
   const engine = options.engine ?? "histogram-forest";
-  const onTree = (done: number, total: number) => onProgress({ stage: "train", done, total });
-  const trainMatrix = encodeOrders(encoding, train.orders);
-  const forest =
-    engine === "ml-random-forest"
-      ? await trainWithMlRandomForest(trainMatrix, train.labels, forestOptions, onTree)
-      : trainForest(trainMatrix, train.labels, forestOptions, onTree);
+  const grow = (set: TrainingSet, stage: "train" | "refit") =>
+    fitPredictor(set, best.areaEncoding, forestOptions, engine, (done, total) =>
+      onProgress({ stage, done, total }),
+    );
+  const evaluated = await grow(train, "train");
 
   onProgress({ stage: "evaluate", done: 0, total: 1 });
-  const trainLateRate = lateRate(train.labels) ?? 0;
-  const metrics = evaluateOnHoldout({ encoding, forest }, trainLateRate, train, holdout);
+  const metrics = evaluateOnHoldout(evaluated, lateRate(train.labels) ?? 0, train, holdout);
+  onProgress({ stage: "evaluate", done: 1, total: 1 });
+
+  // The newest orders matter most for tomorrow's deliveries, so by default the saved forest
+  // learns from them too; the hold-out figures stay those of the same recipe without them.
+  const refit = options.refit ?? true;
+  const fitted = refit ? all : train;
+  const { encoding, forest } = refit ? await grow(all, "refit") : evaluated;
+  const trainLateRate = lateRate(fitted.labels) ?? 0;
   const trainedAt = (options.now ?? new Date()).toISOString();
   const hash = hashTrainingSet(all);
+  const data: ModelMetadata["data"] = {
+    from: all.businessDays[0] ?? "",
+    to: all.businessDays.at(-1) ?? "",
+    rows: all.orders.length,
+    trainRows: train.orders.length,
+    testRows: holdout.orders.length,
+    holdoutFrom: holdout.orderedAt[0]?.toISOString() ?? "",
+    refit,
+    fittedRows: fitted.orders.length,
+    fittedThrough: fitted.orderedAt.at(-1)?.toISOString() ?? null,
+    since: options.since ?? null,
+    timeZone: options.timeZone,
+    hash,
+  };
   const model: DelayModel = {
     metadata: {
       format: MODEL_FORMAT,
@@ -148,27 +176,17 @@ export async function trainDelayModel(
       featureColumns: featureColumns(encoding),
       areaEncoding: best.areaEncoding,
       hyperparameters: forestOptions,
-      data: {
-        from: all.businessDays[0] ?? "",
-        to: all.businessDays.at(-1) ?? "",
-        rows: all.orders.length,
-        trainRows: train.orders.length,
-        testRows: holdout.orders.length,
-        holdoutFrom: holdout.orderedAt[0]?.toISOString() ?? "",
-        since: options.since ?? null,
-        timeZone: options.timeZone,
-        hash,
-      },
+      data,
       trainLateRate,
       metrics,
+      metricsNote: metricsNoteFor(data),
       riskBands: riskBandsFor(trainLateRate),
       reliable: metrics.rocAuc !== null && metrics.rocAuc >= RELIABLE_AUC,
     },
     encoding,
     forest,
-    reference: referenceSample(train),
+    reference: referenceSample(fitted),
   };
-  onProgress({ stage: "evaluate", done: 1, total: 1 });
 
   const save = options.save ?? true;
   if (save) {
@@ -187,6 +205,23 @@ export async function trainDelayModel(
     warnings: trainingWarnings(metrics),
     durationMs: performance.now() - started,
   };
+}
+
+/** The area encoding and forest fitted on one set of orders. */
+async function fitPredictor(
+  set: TrainingSet,
+  areaEncoding: AreaEncodingKind,
+  forestOptions: ForestOptions,
+  engine: EngineName,
+  onTree: (done: number, total: number) => void,
+): Promise<Predictor> {
+  const encoding = fitEncoding(set.orders, set.labels, areaEncoding);
+  const matrix = encodeOrders(encoding, set.orders);
+  const forest =
+    engine === "ml-random-forest"
+      ? await trainWithMlRandomForest(matrix, set.labels, forestOptions, onTree)
+      : trainForest(matrix, set.labels, forestOptions, onTree);
+  return { encoding, forest };
 }
 
 function checkEnoughData(set: TrainingSet, since: string | null): void {
@@ -269,13 +304,13 @@ function bestCandidate(search: SearchCandidate[]): SearchCandidate {
   return best;
 }
 
-/** Evenly spaced training orders: the background "typical orders" for explanations. */
-function referenceSample(train: TrainingSet): DelayModel["reference"] {
-  const n = train.orders.length;
+/** Evenly spaced orders the saved forest was fitted on: the "typical orders" for explanations. */
+function referenceSample(fitted: TrainingSet): DelayModel["reference"] {
+  const n = fitted.orders.length;
   const size = Math.min(REFERENCE_ORDERS, n);
   return Array.from(
     { length: size },
-    (_, k) => train.orders[Math.floor((k * n) / size)] as DelayModel["reference"][0],
+    (_, k) => fitted.orders[Math.floor((k * n) / size)] as DelayModel["reference"][0],
   );
 }
 

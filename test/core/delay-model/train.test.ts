@@ -25,6 +25,9 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
   let dir: string;
   let modelPath: string;
   let report: TrainReport;
+  // The same training without the refit: the forest the hold-out scored, as saved before refits.
+  let evaluatedPath: string;
+  let evaluatedReport: TrainReport;
 
   beforeAll(async () => {
     testDb = await createTestDb(engine);
@@ -32,14 +35,17 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     await seedDelayOrders(db, 2000);
     dir = mkdtempSync(join(tmpdir(), "delay-model-"));
     modelPath = join(dir, "delivery_delay_model.json");
-    report = await trainDelayModel(db, {
+    const options = {
       modelPath,
       timeZone: "Asia/Kolkata",
       trees: 40,
       maxDepth: 6,
       minSamplesLeaf: 20,
       now: new Date("2026-03-10T06:00:00Z"),
-    });
+    };
+    report = await trainDelayModel(db, options);
+    evaluatedPath = join(dir, "evaluated.json");
+    evaluatedReport = await trainDelayModel(db, { ...options, modelPath: evaluatedPath, refit: false });
   });
 
   afterAll(async () => {
@@ -58,6 +64,39 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     expect(report.reliable).toBe(true);
     expect(report.search.map((c) => c.areaEncoding).sort()).toEqual(["onehot", "target"]);
     expect(formatTrainReport(report)).toContain("area late rate only");
+  });
+
+  it("refits the saved forest on every order after scoring the same settings on the hold-out", async () => {
+    const set = await loadTrainingSet(db);
+    const { data, metricsNote, trainLateRate, riskBands } = report.model.metadata;
+    expect(data).toMatchObject({ refit: true, fittedRows: 2000, trainRows: 1600, testRows: 400 });
+    expect(data.fittedThrough).toBe(set.orderedAt.at(-1)?.toISOString());
+    expect(trainLateRate).toBeCloseTo(set.labels.reduce((s, y) => s + y, 0) / 2000, 12);
+    expect(riskBands.highFrom).toBeCloseTo(1.5 * trainLateRate, 12);
+    expect(metricsNote).toMatch(/same settings trained on the earliest 1600 .* refit on all 2000/);
+    // The hold-out figures are those of the forest saved without the refit, not of the refit one.
+    expect(report.metrics).toEqual(evaluatedReport.metrics);
+    expect(Array.from(predictSet(report.model, set))).not.toEqual(
+      Array.from(predictSet(evaluatedReport.model, set)),
+    );
+    expect(formatTrainReport(report)).toContain(
+      "Hold-out ROC-AUC (same settings trained on the earlier 80 %)",
+    );
+    expect(formatTrainReport(report)).toMatch(
+      /then refit on all 2000 \(up to 2026-03-0\d \d\d:\d\d Asia\/Kolkata\)/,
+    );
+  });
+
+  it("saves the evaluated forest itself with refit: false", async () => {
+    const set = await loadTrainingSet(db);
+    const { data, trainLateRate, metricsNote } = evaluatedReport.model.metadata;
+    expect(data).toMatchObject({ refit: false, fittedRows: 1600, trainRows: 1600, testRows: 400 });
+    expect(data.fittedThrough).toBe(set.orderedAt[1599]?.toISOString());
+    expect(trainLateRate).toBeCloseTo(set.labels.slice(0, 1600).reduce((s, y) => s + y, 0) / 1600, 12);
+    expect(metricsNote).toBe(
+      "Hold-out metrics of this forest, trained on the earliest 1600 orders and scored on the latest 400.",
+    );
+    expect(formatTrainReport(evaluatedReport)).toContain("(saved as tested: no refit)");
   });
 
   it("writes the artifact with its metadata and a metrics file", () => {
@@ -91,6 +130,34 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     expect(() => loadDelayModel(join(dir, "missing.json"))).toThrow(/no delay model/);
   });
 
+  it("still loads a format-1 file, as the forest saved without a refit", async () => {
+    const document = JSON.parse(readFileSync(evaluatedPath, "utf8"));
+    document.metadata.formatVersion = 1;
+    delete document.metadata.metricsNote;
+    for (const key of ["refit", "fittedRows", "fittedThrough"]) delete document.metadata.data[key];
+    const old = join(dir, "format-1.json");
+    writeFileSync(old, JSON.stringify(document));
+    const loaded = loadDelayModel(old);
+    expect(loaded.metadata.data).toMatchObject({ refit: false, fittedRows: 1600, fittedThrough: null });
+    expect(loaded.metadata.metricsNote).toBe(evaluatedReport.model.metadata.metricsNote);
+    const evaluation = await evaluateSavedModel(db, old);
+    expect(evaluation.evaluatedRows).toBe(400);
+    expect(evaluation.metrics?.rocAuc).toBeCloseTo(evaluatedReport.metrics.rocAuc as number, 10);
+  });
+
+  it("refuses a format-2 file without the refit fields, and unknown formats", () => {
+    const document = JSON.parse(readFileSync(modelPath, "utf8"));
+    delete document.metadata.data.fittedThrough;
+    const edited = join(dir, "no-refit-fields.json");
+    writeFileSync(edited, JSON.stringify(document));
+    expect(() => loadDelayModel(edited)).toThrow(/lacks the refit fields of format 2/);
+    document.metadata.formatVersion = 3;
+    writeFileSync(edited, JSON.stringify(document));
+    expect(() => loadDelayModel(edited)).toThrow(
+      /uses file format 3; this version of the bot reads formats 1 and 2/,
+    );
+  });
+
   it("never lets delivery outcomes into the features", async () => {
     const before = await loadTrainingSet(db);
     await db.query(
@@ -107,12 +174,24 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     await db.query("update orders set actual_delivery_time = actual_delivery_time - interval '30 minutes'");
   });
 
-  it("re-evaluates the saved model on the current data", async () => {
-    const evaluation = await evaluateSavedModel(db, modelPath);
+  it("re-evaluates a model saved without refit on every order from its hold-out start", async () => {
+    const evaluation = await evaluateSavedModel(db, evaluatedPath);
     expect(evaluation.evaluatedRows).toBe(400);
     expect(evaluation.metrics?.rocAuc).toBeCloseTo(report.metrics.rocAuc as number, 10);
     expect(evaluation.sameData).toBe(true);
     expect(formatEvaluationReport(evaluation)).toContain("unchanged since training; 400 orders");
+  });
+
+  it("does not score a refit model on the orders it was fitted on", async () => {
+    const evaluation = await evaluateSavedModel(db, modelPath);
+    expect(evaluation).toMatchObject({ sameData: true, unseenRows: 0, evaluatedRows: 0, metrics: null });
+    expect(evaluation.notScored).toMatch(
+      /^No orders since the model was trained on orders up to 2026-03-0\d \d\d:\d\d Asia\/Kolkata; the training report's hold-out figures are the latest\.$/,
+    );
+    const text = formatEvaluationReport(evaluation);
+    expect(text).toContain("Hold-out ROC-AUC then: ");
+    expect(text).toContain("(same settings trained on the earlier 80 %)");
+    expect(text).not.toContain("ROC-AUC now");
   });
 
   it("predicts a risky slot as high with reasons, history and a recommendation", async () => {
