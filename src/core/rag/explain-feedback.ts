@@ -1,4 +1,4 @@
-import { type Answer, answer, errorAnswer, type Table } from "../commands/answer.ts";
+import { type Answer, answer, errorAnswer, type Insight, type Table } from "../commands/answer.ts";
 import { suggestAreas, ZONES } from "../data/zones.ts";
 import { sqlQuery } from "../db/sql-files.ts";
 import type { Db } from "../db/types.ts";
@@ -11,6 +11,7 @@ import { buildMessages } from "./answer/prompt.ts";
 import { type FeedbackFilter, filterParams } from "./filter.ts";
 import { type ParsedQuestion, parseQuestion } from "./retrieve/question.ts";
 import { type Retrieval, retrieve } from "./retrieve/retrieve.ts";
+import { parseTopic } from "./retrieve/topic.ts";
 import type { RagService } from "./service.ts";
 
 export interface ExplainDeps {
@@ -58,13 +59,28 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
   if ("error" in parsedOrError) return parsedOrError.error;
   const { parsed } = parsedOrError;
   const scope = describeScope(parsed);
-  const { retrieval, warnings } = await retrieveFor(deps, parsed);
+  const asked = await retrieveFor(deps, parsed);
+  const { warnings } = asked;
+  let { retrieval } = asked;
+  const insights: Insight[] = [];
+  if (retrieval.topicFound === false && retrieval.matching.texts > 0) {
+    // Nothing uses the customers' words for the topic: say so, then show what they did say,
+    // rather than passing the nearest unrelated complaints off as the answer.
+    insights.push({
+      level: "info",
+      text: `No ${complaintsOrFeedback(parsed)} about “${parsed.topic.terms.join(" ")}” — ${scopeHeadline(parsed)}; below is what customers did raise.`,
+    });
+    ({ retrieval } = await retrieveFor(deps, { filter: parsed.filter, topic: parseTopic("") }));
+  }
   if (retrieval.items.length === 0) {
     return answer(COMMAND, `No matching feedback — ${scope}`, {
       insights: [
         {
           level: "info",
-          text: `No ${parsed.filter.maxRating !== null ? "complaints" : "feedback"} were recorded for ${scope}.`,
+          text:
+            asked.retrieval.topicFound === false && asked.retrieval.matching.texts > 0
+              ? `No ${complaintsOrFeedback(parsed)} about “${parsed.topic.terms.join(" ")}” — ${scopeHeadline(parsed)}.`
+              : `No ${complaintsOrFeedback(parsed)} were recorded for ${scope}.`,
         },
       ],
       sections: [
@@ -92,9 +108,14 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
     showAllCommand: `/why --all ${question}`,
     impact,
     explanation,
+    insights,
     warnings,
-    data: { filter: parsed.filter, ranking: retrieval.mode },
+    data: { filter: parsed.filter, ranking: retrieval.mode, topicFound: retrieval.topicFound },
   });
+}
+
+function complaintsOrFeedback(parsed: ParsedQuestion): string {
+  return parsed.filter.maxRating !== null ? "complaints" : "feedback";
 }
 
 /** Retrieval with the warnings that belong to it (keyword-only while the index builds). */

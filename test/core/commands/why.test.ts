@@ -158,6 +158,25 @@ describe.each(ENGINES)("/why on %s", (engine) => {
     expect(result.error?.hint).toMatch(/North, South, East, West, Central, North-East/);
   });
 
+  it("says so when nothing in scope is about the theme asked, then shows what customers did raise", async () => {
+    const result = await ask(
+      "why are customers in the South zone complaining about refunds last week?",
+      false,
+    );
+    expect(result.insights[0]?.text).toBe(
+      "No complaints about “refunds” — South zone, the last 7 days; below is what customers did raise.",
+    );
+    expect(result.sections.find((s) => s.heading.startsWith("Root causes"))?.lines[0]).toMatch(
+      /^Late or slow delivery: /,
+    );
+    // Asked about what is there, no such note.
+    const late = await ask(
+      "why are customers in the South zone complaining about late deliveries last week?",
+      false,
+    );
+    expect(late.insights).toEqual([]);
+  });
+
   it("says it has no customers in a place it does not know, with close names, instead of answering for everywhere", async () => {
     const result = await ask("why are customers in Delhii unhappy last week?");
     expect(result.error?.message).toBe('I have no customers in a place called "Delhii".');

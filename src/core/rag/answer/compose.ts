@@ -1,4 +1,11 @@
-import { type Answer, answer, type Fact, type Quote, type Section } from "../../commands/answer.ts";
+import {
+  type Answer,
+  answer,
+  type Fact,
+  type Insight,
+  type Quote,
+  type Section,
+} from "../../commands/answer.ts";
 import { formatCount, formatInr, formatPercent } from "../../format/numbers.ts";
 import type { RetrievedFeedback } from "../retrieve/retrieve.ts";
 import {
@@ -29,6 +36,7 @@ export interface FeedbackAnswerInput {
   /** Extra fact/sections placed before the feedback ones (the KPI decomposition). */
   leadFacts?: Fact[];
   leadSections?: Section[];
+  insights?: Insight[];
   warnings: string[];
   data?: Record<string, unknown>;
 }
@@ -80,6 +88,7 @@ export function composeFeedbackAnswer(input: FeedbackAnswerInput): Answer {
         ? `${input.scope} · AI summary (${explanation.model}) of the ${input.items.length} most relevant feedback texts; numbers from the database`
         : `${input.scope} · Not AI-written: the ${input.items.length} most relevant feedback texts grouped by theme`,
     facts: [...(input.leadFacts ?? []), ...impactFacts(impact)],
+    insights: input.insights ?? [],
     sections: [...(input.leadSections ?? []), causes, impactSection, recommendations],
     quotes: quotes.slice(0, MAX_QUOTES),
     actions:

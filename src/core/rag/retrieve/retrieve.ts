@@ -31,6 +31,12 @@ export interface Retrieval {
   mode: RankingMode;
   /** Everything that passed the filters, whatever its rank. */
   matching: { feedback: number; texts: number; customers: number };
+  /**
+   * For a topic that names a complaint theme ("refunds"): whether any retrieved text is about
+   * it. False means the items are only the nearest other complaints. Null when the question
+   * names no theme (no topic, or words the themes don't know).
+   */
+  topicFound: boolean | null;
 }
 
 export interface RetrieveOptions {
@@ -98,7 +104,18 @@ export async function retrieve(
     describe(db, query.filter, ranked),
     countMatching(db, query.filter),
   ]);
-  return { items, mode, matching };
+  return { items, mode, matching, topicFound: topicFound(query.topic, items) };
+}
+
+/**
+ * Whether any retrieved text is about the complaint theme the question names. Both rankings put
+ * such texts first, so none in the top k means the period has none: what was retrieved is only
+ * the nearest other complaints.
+ */
+function topicFound(topic: Topic, items: readonly RetrievedFeedback[]): boolean | null {
+  const asked = themeOf(topic.text, null);
+  if (topic.terms.length === 0 || asked.id === OTHER_THEME.id) return null;
+  return items.some((item) => themeOf(item.text, null).id === asked.id);
 }
 
 /**
