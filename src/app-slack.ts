@@ -12,7 +12,9 @@ import type { Answer } from "./core/commands/answer.ts";
 import type { CommandContext } from "./core/commands/context.ts";
 import { commandForText } from "./core/commands/mention-router.ts";
 import type { CommandRegistry } from "./core/commands/registry.ts";
+import type { DigestPoster } from "./core/digest/worker.ts";
 import { workerChartRenderer } from "./handlers/delivery/chart-worker.ts";
+import { botIdOf, countDigestPost, slackDigestPoster } from "./handlers/delivery/digest-poster.ts";
 import { postAnswer } from "./handlers/delivery/post-answer.ts";
 import { workQueue } from "./handlers/delivery/work-queue.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
@@ -60,7 +62,12 @@ export interface SlackApp {
   app: App;
   mode: "socket" | "http";
   metrics: BotMetrics;
-  /** Posts an answer to a channel as the bot (the morning digest's poster). */
+  /**
+   * The morning digest's poster: each message carries its report date (message metadata), and a
+   * retry looks for the earlier attempt's message before posting again (docs/digest.md).
+   */
+  digestPoster: DigestPoster;
+  /** Posts an answer to a channel as the bot, counted with the digest posts. */
   postToChannel(channel: string, answer: Answer): Promise<void>;
   /** Starts listening (HTTP) or connecting (Socket Mode); returns the HTTP port when there is one. */
   start(): Promise<{ port?: number }>;
@@ -73,6 +80,8 @@ export const DEFAULT_HOME_PANELS = ["/roas 30d"];
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_ANSWER_CONCURRENCY = 4;
 export const DEFAULT_MAX_QUEUED_ANSWERS = 500;
+/** A digest call slower than this fails and is retried by the worker, well inside its lease. */
+export const DIGEST_CALL_TIMEOUT_MS = 30_000;
 
 /** Builds the Bolt app for the configured mode with every listener registered. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -132,6 +141,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     metrics,
   };
+  // The digest's own client tries each call once: retrying a chat.postMessage whose response was
+  // lost would post the digest twice, so retries are left to the digest worker, which first looks
+  // for the earlier attempt's message. A 429 fails at once too, instead of holding the run.
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    logger: slackLogger,
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: DIGEST_CALL_TIMEOUT_MS,
+  });
   const claims = options.claims ?? databaseClaims(options.runtime.context("slack").db, { logger });
   registerHandlers(app, deps, claims);
   app.error(async (error) => {
@@ -141,15 +160,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     mode,
     metrics,
-    async postToChannel(channel, answer) {
-      try {
-        await postAnswer(app.client, deps, { channel, user: "digest" }, answer);
-        metrics.digestPosts.inc({ outcome: "posted" });
-      } catch (error) {
-        metrics.digestPosts.inc({ outcome: "failed" });
-        throw error;
-      }
-    },
+    digestPoster: slackDigestPoster(digestClient, deps, botIdOf(digestClient, options.botId)),
+    postToChannel: (channel, answer) =>
+      countDigestPost(metrics, () => postAnswer(app.client, deps, { channel, user: "digest" }, answer)),
     async start() {
       if (mode === "socket") {
         await app.start();

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   logger.info({ mode, port: port ?? probes?.port, database: runtime.db.description }, "Slack app started");
   const digest = startDigestScheduler({
     db: runtime.db,
-    poster: { post: (channel, answer) => slack.postToChannel(channel, answer) },
+    poster: slack.digestPoster,
     logger,
     settings: runtime.settings,
     service: digestServiceOf(runtime.services),

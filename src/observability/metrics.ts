@@ -11,7 +11,10 @@ export interface BotMetrics {
   readonly groqFallbacks: Counter<string>;
   /** Database failures seen by the app: "unavailable" (can't connect) or "query". */
   readonly dbErrors: Counter<"kind">;
-  /** Morning digests handed to Slack, by outcome (posted, failed). */
+  /**
+   * Morning digests handed to Slack, by outcome: posted, failed, or already_posted (a retry found
+   * the earlier attempt's post in the channel and did not post again).
+   */
   readonly digestPosts: Counter<"outcome">;
   /** Slack Web API calls that failed, by Slack's error code (not_in_channel, ratelimited…). */
   readonly slackApiErrors: Counter<"code">;

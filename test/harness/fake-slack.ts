@@ -16,11 +16,25 @@ export interface Upload {
   filename: string;
 }
 
+/** A message chat.postMessage accepted, as conversations.history returns it (plus its channel). */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: unknown;
+  bot_id: string;
+  user: string;
+  metadata?: unknown;
+}
+
 /** A message POSTed to a response_url. */
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
 }
+
+/** Who the fake says the token belongs to (auth.test), and the author of the bot's messages. */
+export const FAKE_BOT = { userId: "UBOT", botId: "BBOT" } as const;
 
 /** Arguments Slack's client sends as JSON strings inside form bodies. */
 const JSON_ARGS = new Set(["blocks", "attachments", "view", "files", "metadata"]);
@@ -38,7 +52,15 @@ export class FakeSlack {
   readonly rateLimited: Array<{ method: string; at: number }> = [];
   /** When each recorded call arrived (ms since the epoch), index for index with `calls`. */
   readonly callTimes: number[] = [];
+  /** Channel messages the bot posted, oldest first: what conversations.history reads. */
+  readonly messages: PostedMessage[] = [];
+  /**
+   * Where a posted message's ts comes from. Unset, messages get consecutive seconds from
+   * 1700000000; a test of a time window (conversations.history's `oldest`) sets its own clock.
+   */
+  messageClock: (() => Date) | undefined;
   private readonly failures = new Map<string, string>();
+  private readonly lostResponses = new Map<string, number>();
   private readonly limits = new Map<string, { remaining: number; retryAfterSeconds: number }>();
   private server: Server | undefined;
   private baseUrl = "";
@@ -79,6 +101,14 @@ export class FakeSlack {
     this.limits.set(method, { remaining: times, retryAfterSeconds });
   }
 
+  /**
+   * Carries out the next `times` calls to `method` but cuts the connection instead of answering,
+   * as when Slack's response is lost on the way back: a chat.postMessage lands all the same.
+   */
+  loseResponses(method: string, times: number): void {
+    this.lostResponses.set(method, times);
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -105,8 +135,11 @@ export class FakeSlack {
     this.responses.length = 0;
     this.rateLimited.length = 0;
     this.callTimes.length = 0;
+    this.messages.length = 0;
+    this.messageClock = undefined;
     this.failures.clear();
     this.limits.clear();
+    this.lostResponses.clear();
   }
 
   async close(): Promise<void> {
@@ -137,6 +170,12 @@ export class FakeSlack {
       const result = this.reply(method, args);
       this.calls.push({ method, args, result });
       this.callTimes.push(Date.now());
+      const lost = this.lostResponses.get(method) ?? 0;
+      if (lost > 0) {
+        this.lostResponses.set(method, lost - 1);
+        request.socket.destroy();
+        return;
+      }
       return sendJson(response, result);
     }
     if (path.startsWith("/upload/")) {
@@ -160,7 +199,9 @@ export class FakeSlack {
     if (error) return { ok: false, error };
     switch (method) {
       case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: this.ts(), message: { text: args.text } };
+        return this.postMessage(args);
+      case "conversations.history":
+        return this.history(args);
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.ts() };
       case "chat.update":
@@ -178,14 +219,56 @@ export class FakeSlack {
       case "views.update":
         return { ok: true, view: { id: `V${this.calls.length}`, ...(args.view as object) } };
       case "auth.test":
-        return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+        return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: "T1" };
       default:
         return { ok: true };
     }
   }
 
+  private postMessage(args: Record<string, unknown>): Record<string, unknown> {
+    const message: PostedMessage = {
+      channel: String(args.channel),
+      ts: this.ts(),
+      ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+      text: args.text,
+      bot_id: FAKE_BOT.botId,
+      user: FAKE_BOT.userId,
+      ...(args.metadata ? { metadata: args.metadata } : {}),
+    };
+    this.messages.push(message);
+    return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
+  }
+
+  /**
+   * The channel's top-level messages newer than `oldest`, newest first, `limit` a page (`cursor`
+   * for the next); metadata only with `include_all_metadata`, as Slack does.
+   */
+  private history(args: Record<string, unknown>): Record<string, unknown> {
+    const oldest = Number(args.oldest ?? 0);
+    const withMetadata = String(args.include_all_metadata) === "true";
+    const matching = this.messages
+      .filter((m) => m.channel === args.channel && Number(m.ts) > oldest && !m.thread_ts)
+      .reverse();
+    const start = Number(args.cursor ?? 0);
+    const end = start + Number(args.limit ?? 100);
+    const page = matching.slice(start, end).map(({ channel: _channel, metadata, ...message }) => ({
+      ...message,
+      ...(withMetadata && metadata ? { metadata } : {}),
+    }));
+    const hasMore = end < matching.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: hasMore,
+      response_metadata: { next_cursor: hasMore ? String(end) : "" },
+    };
+  }
+
   private ts(): string {
-    return `${this.nextTs++}.000100`;
+    const sequence = this.nextTs++;
+    if (!this.messageClock) return `${sequence}.000100`;
+    const seconds = Math.floor(this.messageClock().getTime() / 1000);
+    return `${seconds}.${String(sequence % 1_000_000).padStart(6, "0")}`;
   }
 }
 

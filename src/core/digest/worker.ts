@@ -17,7 +17,13 @@ import { activeSubscriptions } from "./subscriptions.ts";
 
 /** Delivers a digest to a channel; the Slack layer implements it with its Block Kit renderer. */
 export interface DigestPoster {
-  post(channel: string, answer: Answer): Promise<void>;
+  /** Posts the digest for `reportDate`, marked so that `alreadyPosted` can find it again. */
+  post(channel: string, answer: Answer, reportDate: string): Promise<void>;
+  /**
+   * Whether the digest for `reportDate` is in the channel already, posted since `since`: an
+   * earlier attempt's post can land without that attempt learning it. Throws when it can't tell.
+   */
+  alreadyPosted(channel: string, reportDate: string, since: Date): Promise<boolean>;
 }
 
 /** The slice of a pino logger the worker uses (structured fields first, message second). */
@@ -69,8 +75,15 @@ export interface RunOutcome {
   channel: string;
   reportDate: string;
   attempt: number;
-  status: "posted" | "failed";
+  /** "already_posted": an earlier attempt's post was found in the channel and not repeated. */
+  status: "posted" | "already_posted" | "failed";
 }
+
+/**
+ * How much further back than the oldest retryable slot the channel is searched for an earlier
+ * attempt's post, for clock skew between this host and Slack.
+ */
+const HISTORY_SKEW_MS = 60 * 60_000;
 
 export interface TickReport {
   outcomes: RunOutcome[];
@@ -125,13 +138,21 @@ export async function runDigestTick(worker: DigestWorker): Promise<TickReport> {
 async function deliver(worker: DigestWorker, claim: Claim, subscription: Subscription): Promise<RunOutcome> {
   const { db, policy, log } = worker;
   const context = { channel: claim.channel, reportDate: claim.reportDate, attempt: claim.attempt };
+  if (await postedByEarlierAttempt(worker, claim, context)) {
+    await recordPosted(worker, claim, context);
+    log.info(
+      context,
+      "digest already in the channel from an earlier attempt; recorded without posting again",
+    );
+    return { ...context, status: "already_posted" };
+  }
   try {
     const digest = await composeDigest(
       db,
       { ...worker.content, sections: subscription.sections },
       claim.reportDate,
     );
-    await worker.poster.post(claim.channel, digest);
+    await worker.poster.post(claim.channel, digest, claim.reportDate);
   } catch (error) {
     const final = claim.attempt >= policy.maxAttempts;
     const retryAt = final ? undefined : new Date(worker.clock().getTime() + backoffMs(policy, claim.attempt));
@@ -147,15 +168,43 @@ async function deliver(worker: DigestWorker, claim: Claim, subscription: Subscri
       log.warn({ ...context, error: reason, retryAt: retryAt?.toISOString() }, "digest failed; will retry");
     return { ...context, status: "failed" };
   }
-  try {
-    if (!(await markPosted(db, claim, worker.clock()))) {
-      log.warn(context, "digest posted after its claim expired and was taken over: it may appear twice");
-    }
-  } catch (error) {
-    log.error({ ...context, error: describeError(error) }, "digest posted but not recorded as posted");
-  }
+  await recordPosted(worker, claim, context);
   log.info(context, "digest posted");
   return { ...context, status: "posted" };
+}
+
+/**
+ * Whether an earlier attempt's post landed though that attempt never learnt it (its response was
+ * lost, or it crashed or could not record the outcome before its lease ran out). Only a retry can
+ * follow such an attempt. When the channel can't be searched the answer is no: posting the digest
+ * twice is better than not posting it.
+ */
+async function postedByEarlierAttempt(worker: DigestWorker, claim: Claim, context: object): Promise<boolean> {
+  if (claim.attempt === 1) return false;
+  // Every earlier attempt came after the run's slot, and no run older than giveUpAfterMs is retried.
+  const since = new Date(worker.clock().getTime() - worker.policy.giveUpAfterMs - HISTORY_SKEW_MS);
+  try {
+    return await worker.poster.alreadyPosted(claim.channel, claim.reportDate, since);
+  } catch (error) {
+    worker.log.warn(
+      { ...context, error: describeError(error) },
+      "could not look for an earlier attempt's digest in the channel; posting anyway",
+    );
+    return false;
+  }
+}
+
+async function recordPosted(worker: DigestWorker, claim: Claim, context: object): Promise<void> {
+  try {
+    if (!(await markPosted(worker.db, claim, worker.clock()))) {
+      worker.log.warn(
+        context,
+        "digest posted after its claim expired and was taken over: it may appear twice",
+      );
+    }
+  } catch (error) {
+    worker.log.error({ ...context, error: describeError(error) }, "digest posted but not recorded as posted");
+  }
 }
 
 export function backoffMs(policy: DigestRunPolicy, attempt: number): number {

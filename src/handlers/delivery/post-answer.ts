@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from "@slack/bolt";
+import type { RespondFn, types, webApi } from "@slack/bolt";
 import type { Answer } from "../../core/commands/answer.ts";
 import { type RenderContext, renderAnswer } from "../blocks/answer-blocks.ts";
 import type { HandlerDeps } from "../deps.ts";
@@ -15,6 +15,8 @@ export interface Destination {
   respond?: RespondFn;
   /** A private "Looking into it…" note was sent through `respond`: a private answer replaces it. */
   replacePrivateNote?: boolean;
+  /** Attached to the channel message, for apps (this one included) to find it again later. */
+  metadata?: types.MessageMetadata;
 }
 
 export interface Delivered {
@@ -45,6 +47,7 @@ export async function postAnswer(
     const posted = await client.chat.postMessage({
       channel: destination.channel,
       ...(destination.threadTs ? { thread_ts: destination.threadTs } : {}),
+      ...(destination.metadata ? { metadata: destination.metadata } : {}),
       ...message,
       unfurl_links: false,
       unfurl_media: false,

@@ -9,18 +9,38 @@ import {
   type DigestWorker,
 } from "../../../src/core/digest/worker.ts";
 
-/** A poster that records what it was asked to post and can be told to fail. */
+/**
+ * A poster that records what it was asked to post, and answers `alreadyPosted` from those
+ * posts, as the channel would. It can be told to fail, to lose a post's success, or to fail the
+ * check.
+ */
 export class RecordingPoster implements DigestPoster {
-  readonly posts: Array<{ channel: string; answer: Answer }> = [];
+  /** What landed in the channels. */
+  readonly posts: Array<{ channel: string; answer: Answer; reportDate: string }> = [];
+  readonly checks: Array<{ channel: string; reportDate: string; since: Date }> = [];
   /** Failures still to serve, one per call, before posting succeeds again. */
   failNext = 0;
+  /** Posts still to land with an error thrown anyway (a lost response), one per call. */
+  loseNext = 0;
+  /** Thrown by every check while set. */
+  checkError: Error | undefined;
 
-  async post(channel: string, answer: Answer): Promise<void> {
+  async post(channel: string, answer: Answer, reportDate: string): Promise<void> {
     if (this.failNext > 0) {
       this.failNext -= 1;
       throw new Error("Slack said: service_unavailable");
     }
-    this.posts.push({ channel, answer });
+    this.posts.push({ channel, answer, reportDate });
+    if (this.loseNext > 0) {
+      this.loseNext -= 1;
+      throw new Error("socket hang up");
+    }
+  }
+
+  async alreadyPosted(channel: string, reportDate: string, since: Date): Promise<boolean> {
+    this.checks.push({ channel, reportDate, since });
+    if (this.checkError) throw this.checkError;
+    return this.posts.some((post) => post.channel === channel && post.reportDate === reportDate);
   }
 
   channels(): string[] {
@@ -76,4 +96,27 @@ export function fakeWorker(db: Db, clock: FakeClock, overrides: Partial<DigestWo
 
 export function subscription(channel: string, localTime: string, timeZone: string): Subscription {
   return { channel, localTime, timeZone, sections: [...DIGEST_SECTIONS], createdBy: "U1", source: "command" };
+}
+
+/**
+ * `db` whose first query with exactly this SQL text fails, as when the connection drops at that
+ * moment (e.g. `sqlQuery("digest_run_posted")`: a digest posted but not recorded).
+ */
+export function failingOnce(db: Db, sql: string): Db {
+  let failed = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "query") {
+        return (text: string, params?: readonly unknown[]) => {
+          if (!failed && text === sql) {
+            failed = true;
+            return Promise.reject(new Error("Connection terminated unexpectedly"));
+          }
+          return target.query(text, params);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sqlQuery } from "../../../src/core/db/sql-files.ts";
 import { claimRun } from "../../../src/core/digest/runs.ts";
 import { subscribe, unsubscribe } from "../../../src/core/digest/subscriptions.ts";
 import { DEFAULT_RUN_POLICY, runDigestTick } from "../../../src/core/digest/worker.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
-import { FakeClock, fakeWorker, subscription } from "./fakes.ts";
+import { FakeClock, failingOnce, fakeWorker, subscription } from "./fakes.ts";
 
 const MINUTE = 60_000;
 /** 08:30 in Asia/Kolkata on the 25th. */
@@ -48,6 +49,9 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
       { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 1 },
     ]);
     expect(worker.log.at("info")).toEqual(["digest posted"]);
+    expect(worker.poster.posts[0]?.reportDate).toBe("2026-11-25");
+    // Nothing can have been posted before a first attempt: the channel is not searched.
+    expect(worker.poster.checks).toEqual([]);
   });
 
   it("catches up on a slot missed while down, once, but not after the window", async () => {
@@ -115,6 +119,81 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     clock.advance(MINUTE);
     await runDigestTick(worker);
     expect(worker.poster.channels()).toEqual(["CSALES"]);
+    expect(await runs()).toEqual([
+      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
+    ]);
+    // The retry looked for the first attempt's post, found none, and posted.
+    expect(worker.poster.checks.map((check) => check.reportDate)).toEqual(["2026-11-25"]);
+    expect(worker.log.at("info")).toEqual(["digest posted"]);
+  });
+
+  it("does not post again when the failed attempt's post landed after all", async () => {
+    await subscribeKolkata();
+    const clock = new FakeClock(new Date(SLOT));
+    const worker = fakeWorker(t.db, clock);
+    worker.poster.loseNext = 1; // in the channel, but the bot saw an error
+    await runDigestTick(worker);
+    expect(await runs()).toEqual([
+      { channel: "CSALES", report_date: "2026-11-25", status: "failed", attempts: 1 },
+    ]);
+
+    clock.advance(MINUTE);
+    const report = await runDigestTick(worker);
+    expect(worker.poster.channels()).toEqual(["CSALES"]);
+    expect(report.outcomes).toEqual([
+      { channel: "CSALES", reportDate: "2026-11-25", attempt: 2, status: "already_posted" },
+    ]);
+    expect(await runs()).toEqual([
+      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
+    ]);
+    expect(worker.log.at("info")).toEqual([
+      "digest already in the channel from an earlier attempt; recorded without posting again",
+    ]);
+    // The search reaches back past the first attempt, to cover the oldest run still retried.
+    const since = worker.poster.checks[0]?.since.getTime() ?? Number.NaN;
+    expect(since).toBeLessThanOrEqual(new Date(SLOT).getTime() - DEFAULT_RUN_POLICY.giveUpAfterMs + MINUTE);
+
+    clock.advance(60 * MINUTE);
+    await runDigestTick(worker);
+    expect(worker.poster.posts).toHaveLength(1);
+  });
+
+  it("does not post again when a landed post could not be recorded and its claim is taken over", async () => {
+    await subscribeKolkata();
+    const clock = new FakeClock(new Date(SLOT));
+    const worker = fakeWorker(failingOnce(t.db, sqlQuery("digest_run_posted")), clock);
+    await runDigestTick(worker);
+    expect(worker.log.at("error")).toEqual(["digest posted but not recorded as posted"]);
+    expect(await runs()).toEqual([
+      { channel: "CSALES", report_date: "2026-11-25", status: "claimed", attempts: 1 },
+    ]);
+
+    clock.advance(DEFAULT_RUN_POLICY.leaseMs);
+    await runDigestTick(worker);
+    expect(worker.poster.channels()).toEqual(["CSALES"]);
+    expect(await runs()).toEqual([
+      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
+    ]);
+  });
+
+  it("posts anyway, with a warning, when the channel cannot be searched", async () => {
+    await subscribeKolkata();
+    const clock = new FakeClock(new Date(SLOT));
+    const worker = fakeWorker(t.db, clock);
+    worker.poster.loseNext = 1;
+    worker.poster.checkError = new Error("An API error occurred: missing_scope");
+    await runDigestTick(worker);
+    clock.advance(MINUTE);
+    const report = await runDigestTick(worker);
+    // At least once: without the check the landed post is repeated rather than risk none.
+    expect(worker.poster.channels()).toEqual(["CSALES", "CSALES"]);
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(["posted"]);
+    expect(worker.log.at("warn")).toEqual([
+      "digest failed; will retry",
+      "could not look for an earlier attempt's digest in the channel; posting anyway",
+    ]);
+    const warning = worker.log.lines.find((line) => line.message.startsWith("could not look"));
+    expect(warning?.fields).toMatchObject({ attempt: 2, error: expect.stringContaining("missing_scope") });
     expect(await runs()).toEqual([
       { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
     ]);
