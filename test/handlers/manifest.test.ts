@@ -27,7 +27,14 @@ describe("manifest.yml", () => {
 
   it("asks for exactly the scopes the handlers use", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ["app_mentions:read", "chat:write", "commands", "files:write"].sort(),
+      [
+        "app_mentions:read",
+        "channels:history",
+        "chat:write",
+        "commands",
+        "files:write",
+        "groups:history",
+      ].sort(),
     );
   });
 
