@@ -23,6 +23,11 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
   const subscribeKolkata = (channel = "CSALES", localTime = "08:30") =>
     subscribe(t.db, { ...subscription(channel, localTime, "Asia/Kolkata") }, new Date(SLOT));
 
+  /** The CSALES run of the 25th, as `runs()` shows it. */
+  const salesRun = (status: string, attempts: number) => [
+    { channel: "CSALES", report_date: "2026-11-25", status, attempts },
+  ];
+
   async function runs() {
     const { rows } = await t.db.query<{
       channel: string;
@@ -45,9 +50,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     }
     expect(worker.poster.channels()).toEqual(["CSALES"]);
     expect(worker.poster.posts[0]?.answer.title).toBe("Morning digest — 2026-11-25");
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 1 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 1));
     expect(worker.log.at("info")).toEqual(["digest posted"]);
     expect(worker.poster.posts[0]?.reportDate).toBe("2026-11-25");
     // Nothing can have been posted before a first attempt: the channel is not searched.
@@ -105,9 +108,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     const worker = fakeWorker(t.db, clock);
     worker.poster.failNext = 1;
     await runDigestTick(worker);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "failed", attempts: 1 },
-    ]);
+    expect(await runs()).toEqual(salesRun("failed", 1));
     expect(worker.log.at("warn")).toEqual(["digest failed; will retry"]);
 
     clock.advance(30_000); // backoff is 1 minute: too early
@@ -119,9 +120,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     clock.advance(MINUTE);
     await runDigestTick(worker);
     expect(worker.poster.channels()).toEqual(["CSALES"]);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 2));
     // The retry looked for the first attempt's post, found none, and posted.
     expect(worker.poster.checks.map((check) => check.reportDate)).toEqual(["2026-11-25"]);
     expect(worker.log.at("info")).toEqual(["digest posted"]);
@@ -133,9 +132,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     const worker = fakeWorker(t.db, clock);
     worker.poster.loseNext = 1; // in the channel, but the bot saw an error
     await runDigestTick(worker);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "failed", attempts: 1 },
-    ]);
+    expect(await runs()).toEqual(salesRun("failed", 1));
 
     clock.advance(MINUTE);
     const report = await runDigestTick(worker);
@@ -143,9 +140,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     expect(report.outcomes).toEqual([
       { channel: "CSALES", reportDate: "2026-11-25", attempt: 2, status: "already_posted" },
     ]);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 2));
     expect(worker.log.at("info")).toEqual([
       "digest already in the channel from an earlier attempt; recorded without posting again",
     ]);
@@ -164,16 +159,12 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     const worker = fakeWorker(failingOnce(t.db, sqlQuery("digest_run_posted")), clock);
     await runDigestTick(worker);
     expect(worker.log.at("error")).toEqual(["digest posted but not recorded as posted"]);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "claimed", attempts: 1 },
-    ]);
+    expect(await runs()).toEqual(salesRun("claimed", 1));
 
     clock.advance(DEFAULT_RUN_POLICY.leaseMs);
     await runDigestTick(worker);
     expect(worker.poster.channels()).toEqual(["CSALES"]);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 2));
   });
 
   it("posts anyway, with a warning, when the channel cannot be searched", async () => {
@@ -194,9 +185,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     ]);
     const warning = worker.log.lines.find((line) => line.message.startsWith("could not look"));
     expect(warning?.fields).toMatchObject({ attempt: 2, error: expect.stringContaining("missing_scope") });
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 2));
   });
 
   it("gives up after the last attempt, marks the run failed and logs it", async () => {
@@ -211,9 +200,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     expect(worker.poster.posts).toEqual([]);
     // Tries at 08:30, 08:31 (+1 min) and 08:33 (+2 min), then stops.
     expect(worker.poster.failNext).toBe(97);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "failed", attempts: 3 },
-    ]);
+    expect(await runs()).toEqual(salesRun("failed", 3));
     expect(worker.log.at("error")).toEqual(["digest failed for good after its last attempt"]);
     const { rows } = await t.db.query<{ last_error: string; next_attempt_at: Date | null }>(
       "select last_error, next_attempt_at from digest_runs",
@@ -242,9 +229,7 @@ describe.each(ENGINES)("digest worker on %s", (engine) => {
     clock.advance(MINUTE);
     await runDigestTick(restarted);
     expect(restarted.poster.channels()).toEqual(["CSALES"]);
-    expect(await runs()).toEqual([
-      { channel: "CSALES", report_date: "2026-11-25", status: "posted", attempts: 2 },
-    ]);
+    expect(await runs()).toEqual(salesRun("posted", 2));
   });
 
   it("gives up on an unfinished run that is too old, saying so in the log", async () => {
