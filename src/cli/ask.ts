@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { writeChartFile } from "../console/chart-file.ts";
 import { createProgress } from "../console/progress.ts";
 import { renderAnswerText } from "../console/render.ts";
-import { commandForText } from "../core/commands/mention-router.ts";
+import { commandForText, commandLineFor } from "../core/commands/mention-router.ts";
 import { type CliDeps, withRuntime } from "./deps.ts";
 import { printJson } from "./output.ts";
 import { indexFeedback } from "./rag.ts";
@@ -27,7 +27,7 @@ export function registerAskCommand(program: Command, deps: CliDeps): void {
           runtime.services.rag = service;
         }
         const answer = await runtime.registry.runLine(
-          line.startsWith("/") ? line : `/${line}`,
+          commandLineFor(runtime.registry, line),
           runtime.context("cli"),
         );
         if (options.json) {

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { commandForText } from "../core/commands/mention-router.ts";
+import { commandLineFor } from "../core/commands/mention-router.ts";
 import type { Runtime } from "../runtime.ts";
 import { writeChartFile } from "./chart-file.ts";
 import { renderAnswerText } from "./render.ts";
@@ -34,7 +34,7 @@ export async function runRepl(runtime: Runtime, options: ReplOptions = {}): Prom
     if (line !== "") {
       const answer = ["help", "?", "/help"].includes(line.toLowerCase())
         ? runtime.registry.help()
-        : await runtime.registry.runLine(commandLine(runtime, line), runtime.context("console"));
+        : await runtime.registry.runLine(commandLineFor(runtime.registry, line), runtime.context("console"));
       const chartPath = answer.chart
         ? await writeChartFile(answer.chart, options.chartDir ?? "data/charts", answer.command)
         : undefined;
@@ -44,11 +44,4 @@ export async function runRepl(runtime: Runtime, options: ReplOptions = {}): Prom
     if (interactive) rl.prompt();
   }
   rl.close();
-}
-
-/** "/roas 7d" as typed; anything else is read like a Slack mention ("why are customers upset?"). */
-function commandLine(runtime: Runtime, line: string): string {
-  if (line.startsWith("/")) return line;
-  const { command, args } = commandForText(runtime.registry, line);
-  return command ? `/${command} ${args}` : "";
 }

@@ -44,7 +44,7 @@ describe("terminal console", () => {
 
   it("reads plain language like a Slack mention", async () => {
     const text = await session(["how did revenue do in the last 7 days?", "what's the weather"]);
-    expect(text).toContain("ROAS & revenue — last 7 days");
+    expect(text).toContain("ROAS & revenue — the last 7 days");
     expect(text).toContain("What I can do");
   });
 

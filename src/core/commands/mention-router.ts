@@ -1,6 +1,5 @@
 import type { CommandRegistry } from "./registry.ts";
 import { splitCommandLine } from "./registry.ts";
-import { roasArgsFromText } from "./roas-args.ts";
 
 /** Where a plain-language @-mention goes. */
 export interface MentionRoute {
@@ -23,7 +22,7 @@ const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta)\b/i;
 export function routeMention(text: string): MentionRoute {
   const args = text.replace(SLACK_TOKENS, " ").replace(/\s+/g, " ").trim();
   if (WHY.test(args)) return { command: "why", args };
-  if (MONEY.test(args)) return { command: "roas", args: roasArgsFromText(args) };
+  if (MONEY.test(args)) return { command: "roas", args };
   if (DELAY.test(args)) return { command: "delay-risk", args };
   return { command: "help", args: "" };
 }
@@ -37,4 +36,14 @@ export function commandForText(registry: CommandRegistry, text: string): { comma
   if (name && registry.get(name)) return { command: name, args };
   const routed = routeMention(text);
   return routed.command === "help" ? { command: "", args: "" } : routed;
+}
+
+/**
+ * A typed line as a command line: "/roas 7d" as it is, anything else read like a Slack mention
+ * ("why are customers upset?" → "/why …"); "" when nothing fits (the registry answers with help).
+ */
+export function commandLineFor(registry: CommandRegistry, line: string): string {
+  if (line.startsWith("/")) return line;
+  const { command, args } = commandForText(registry, line);
+  return command ? `/${command} ${args}` : "";
 }

@@ -60,23 +60,3 @@ export function parseRoasArgs(text: string): Parsed<RoasRequest> {
 function lastDays(days: number): Parsed<RoasRequest> {
   return { ok: true, value: { kind: "kpis", range: { kind: "last", days }, label: `last ${days} days` } };
 }
-
-const PERIOD_IN_TEXT: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/(\d{4}-\d{2}-\d{2}) ?(?:\.\.|to|–|—) ?(\d{4}-\d{2}-\d{2})/, (m) => `${m[1]}..${m[2]}`],
-  [/\b(\d{1,3}) ?(?:d|days?)\b/, (m) => `${m[1]}d`],
-  [/\b(?:this|last|past) (week|month|year)\b/, (m) => m[1] ?? ""],
-  [/\b(weekly|monthly|yearly)\b/, (m) => (m[1] ?? "").replace(/ly$/, "")],
-];
-
-/**
- * The period inside a plain-language mention ("how did revenue do in the last 7 days?"),
- * as `/roas` arguments; "" (the 30-day default) when the text names none.
- */
-export function roasArgsFromText(text: string): string {
-  const lower = text.toLowerCase();
-  for (const [pattern, toArgs] of PERIOD_IN_TEXT) {
-    const match = pattern.exec(lower);
-    if (match) return toArgs(match);
-  }
-  return "";
-}

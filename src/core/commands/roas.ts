@@ -4,11 +4,14 @@ import { SQL_DIR } from "../db/sql-files.ts";
 import type { Queryable } from "../db/types.ts";
 import { revenueSpendChart } from "../kpis/chart.ts";
 import { INSIGHT_THRESHOLDS, spendRevenueInsights } from "../kpis/insights.ts";
-import { dailyKpis, type KpiSummary, kpiSummary, NoDataError } from "../kpis/kpis.ts";
+import { dailyKpis, dataBounds, type KpiSummary, kpiSummary, NoDataError } from "../kpis/kpis.ts";
 import type { RangeSpec } from "../kpis/range.ts";
+import { businessDayOf } from "../rag/context.ts";
+import { parsePeriod, referenceDay } from "../rag/retrieve/period.ts";
 import { type Answer, answer, errorAnswer, type Fact, type NextAction } from "./answer.ts";
+import type { CommandContext } from "./context.ts";
 import type { Command } from "./registry.ts";
-import { parseRoasArgs } from "./roas-args.ts";
+import { parseRoasArgs, type RoasRequest } from "./roas-args.ts";
 
 const EXAMPLES = ["/roas", "/roas 7d", "/roas 365d", "/roas 2024-06-01..2024-06-30", "/roas sql"];
 
@@ -18,8 +21,10 @@ export const roasCommand: Command = {
   examples: EXAMPLES,
   async run(args, ctx) {
     const parsed = parseRoasArgs(args);
-    if (!parsed.ok) return errorAnswer("roas", parsed.message, `Examples: ${EXAMPLES.join(", ")}`);
-    const request = parsed.value;
+    if (!parsed.ok && !isSentence(args)) {
+      return errorAnswer("roas", parsed.message, `Examples: ${EXAMPLES.join(", ")}`);
+    }
+    const request = parsed.ok ? parsed.value : await requestFromQuestion(args, ctx);
     if (request.kind === "help") return roasHelp();
     if (request.kind === "sql") return viewSqlAnswer();
     try {
@@ -36,6 +41,26 @@ export const roasCommand: Command = {
     }
   },
 };
+
+/** A plain question ("how is ROAS this month?") rather than /roas arguments. */
+function isSentence(args: string): boolean {
+  return args.trim().split(/\s+/).length >= 2;
+}
+
+/**
+ * The period a plain question names, read as /why reads it ("this month" is month to date,
+ * "last month" the calendar month, "in March", "yesterday"…), relative to the data's last day
+ * for a historical export; the last 30 days when it names none.
+ */
+async function requestFromQuestion(question: string, ctx: CommandContext): Promise<RoasRequest> {
+  const { lastDay } = await dataBounds(ctx.db);
+  const today = referenceDay(lastDay, businessDayOf(ctx.now(), ctx.settings.timeZone));
+  const period = parsePeriod(question, today);
+  if (!period) return { kind: "kpis", range: { kind: "last", days: 30 }, label: "last 30 days" };
+  // "This month" of a historical export runs to the day after its data: stop at the data instead.
+  const to = lastDay && period.from <= lastDay && period.to > lastDay ? lastDay : period.to;
+  return { kind: "kpis", range: { kind: "between", from: period.from, to }, label: period.label };
+}
 
 async function kpiAnswer(db: Queryable, range: RangeSpec, label: string): Promise<Answer> {
   const summary = await kpiSummary(db, range);

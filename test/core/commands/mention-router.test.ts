@@ -14,9 +14,9 @@ describe("routing @-mentions", () => {
       "any complaints about packaging last week",
     ],
     ["<@U0BOT> why did sales drop yesterday?", "why", "why did sales drop yesterday?"],
-    ["<@U0BOT> what was our ROAS last 30 days", "roas", "30d"],
-    ["<@U0BOT> revenue vs spend this month", "roas", "month"],
-    ["<@U0BOT> how are sales looking", "roas", ""],
+    ["<@U0BOT> what was our ROAS last 30 days", "roas", "what was our ROAS last 30 days"],
+    ["<@U0BOT> revenue vs spend this month", "roas", "revenue vs spend this month"],
+    ["<@U0BOT> how are sales looking", "roas", "how are sales looking"],
     [
       "<@U0BOT> which deliveries are at risk of being late today",
       "delay-risk",
