@@ -129,7 +129,7 @@ export function formatEvaluationReport(report: EvaluationReport): string {
     ? [
         `Delivery-delay model ${metadata.modelVersion}, trained ${metadata.trainedAt.slice(0, 10)} on all ${data.fittedRows} orders up to ${fittedThroughText(data)}`,
         `  Hold-out ROC-AUC then: ${auc(metadata.metrics.rocAuc)} (same settings trained on the earlier 80 %)`,
-        `  Data: ${dataState}; ${report.evaluatedRows} newer orders scored now`,
+        `  Data: ${dataState}${report.metrics ? `; ${report.evaluatedRows} newer orders scored now` : ""}`,
       ]
     : [
         `Delivery-delay model ${metadata.modelVersion}, trained ${metadata.trainedAt.slice(0, 10)} (hold-out ROC-AUC then: ${auc(metadata.metrics.rocAuc)})`,

@@ -120,7 +120,10 @@ describe.each(ENGINES)("refitting the delay model on all orders (%s)", (engine) 
         `^Only 5 orders since the model was trained on .*: too few to score \\(it takes ${MIN_NEW_ORDERS_TO_SCORE}, `,
       ),
     );
-    expect(formatEvaluationReport(few)).toContain("0 newer orders scored now");
+    expect(formatEvaluationReport(few)).toMatch(
+      /\n {2}Data: changed since training\n {2}Only 5 orders since/,
+    );
+    expect(formatEvaluationReport(few)).not.toContain("ROC-AUC now");
   });
 
   it("scores a refit model on the newer orders only, and one saved without refit from its hold-out start", async () => {
