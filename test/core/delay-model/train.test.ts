@@ -112,6 +112,10 @@ describe.each(ENGINES)("delay model on %s", (engine) => {
     const metrics = JSON.parse(readFileSync(metricsPathFor(modelPath), "utf8"));
     expect(metrics.holdout.calibration).toHaveLength(10);
     expect(metrics.holdout.baselines.singleTree).toBeTypeOf("number");
+    expect(metrics.holdoutNote).toMatch(
+      /^Hold-out metrics of the same settings trained on the earliest 1600 orders/,
+    );
+    expect(metrics.data).toMatchObject({ refit: true, fittedRows: 2000 });
   });
 
   it("loads back to the same predictions", async () => {
