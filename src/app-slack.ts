@@ -8,14 +8,12 @@ import {
   webApi,
 } from "@slack/bolt";
 import { type Config, slackMode } from "./config.ts";
-import type { Answer } from "./core/commands/answer.ts";
 import type { CommandContext } from "./core/commands/context.ts";
 import { commandForText } from "./core/commands/mention-router.ts";
 import type { CommandRegistry } from "./core/commands/registry.ts";
 import type { DigestPoster } from "./core/digest/worker.ts";
 import { workerChartRenderer } from "./handlers/delivery/chart-worker.ts";
-import { botIdOf, countDigestPost, slackDigestPoster } from "./handlers/delivery/digest-poster.ts";
-import { postAnswer } from "./handlers/delivery/post-answer.ts";
+import { botIdOf, slackDigestPoster } from "./handlers/delivery/digest-poster.ts";
 import { workQueue } from "./handlers/delivery/work-queue.ts";
 import type { HandlerDeps, MentionRouter } from "./handlers/deps.ts";
 import { type DeliveryClaims, databaseClaims } from "./handlers/middleware/dedupe.ts";
@@ -67,8 +65,6 @@ export interface SlackApp {
    * retry looks for the earlier attempt's message before posting again (docs/digest.md).
    */
   digestPoster: DigestPoster;
-  /** Posts an answer to a channel as the bot, counted with the digest posts. */
-  postToChannel(channel: string, answer: Answer): Promise<void>;
   /** Starts listening (HTTP) or connecting (Socket Mode); returns the HTTP port when there is one. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -161,8 +157,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     mode,
     metrics,
     digestPoster: slackDigestPoster(digestClient, deps, botIdOf(digestClient, options.botId)),
-    postToChannel: (channel, answer) =>
-      countDigestPost(metrics, () => postAnswer(app.client, deps, { channel, user: "digest" }, answer)),
     async start() {
       if (mode === "socket") {
         await app.start();

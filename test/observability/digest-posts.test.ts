@@ -14,9 +14,11 @@ describe("digest posts in the metrics", () => {
 
   it("counts digests posted and digests Slack refused", async () => {
     const digest = answer("digest", "Morning digest");
-    await slack.slack.postToChannel("C1", digest);
+    await slack.slack.digestPoster.post("C1", digest, "2026-11-24");
     slack.fake.failWith("chat.postMessage", "channel_not_found");
-    await expect(slack.slack.postToChannel("C2", digest)).rejects.toThrow(/channel_not_found/);
+    await expect(slack.slack.digestPoster.post("C2", digest, "2026-11-24")).rejects.toThrow(
+      /channel_not_found/,
+    );
     const values = (await metrics.digestPosts.get()).values;
     expect(Object.fromEntries(values.map((value) => [value.labels.outcome, value.value]))).toEqual({
       posted: 1,

@@ -45,7 +45,7 @@ export function slackDigestPoster(
 }
 
 /** Counts a digest handed to Slack as posted or failed; the failure is passed on. */
-export async function countDigestPost(metrics: BotMetrics, post: () => Promise<unknown>): Promise<void> {
+async function countDigestPost(metrics: BotMetrics, post: () => Promise<unknown>): Promise<void> {
   try {
     await post();
     metrics.digestPosts.inc({ outcome: "posted" });
