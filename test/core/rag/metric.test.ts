@@ -87,4 +87,27 @@ describe.each(ENGINES)("why sales dropped, on the generated sample, on %s", (eng
       "/why --all complaints in the West zone between 2026-11-20 and 2026-11-20",
     );
   });
+
+  it("says marketing spend covers all zones, and answers ROAS for the whole business, when a place is named", async () => {
+    const ctx = {
+      db: t.db,
+      settings: { timeZone: "Asia/Kolkata", modelPath: "" },
+      services: { rag: new RagService(t.db, { embedderInstance: hashingEmbedder(64) }) },
+      now: () => new Date("2026-11-25T04:00:00Z"),
+    };
+    const orders = await whyCommand.run("why did orders drop in the West zone yesterday?", ctx);
+    const everywhere = await whyCommand.run("why did orders drop yesterday?", ctx);
+    const labels = (answer: typeof orders) => answer.facts.map((fact) => fact.label);
+    expect(labels(orders)).toContain("Marketing spend (all zones)");
+    expect(labels(everywhere)).toContain("Marketing spend");
+    const spend = (answer: typeof orders) =>
+      answer.facts.find((f) => f.label.startsWith("Marketing spend"))?.value;
+    expect(spend(orders)).toBe(spend(everywhere));
+
+    const roas = await whyCommand.run("why did ROAS fall in the West zone yesterday?", ctx);
+    const nationalRoas = await whyCommand.run("why did ROAS fall yesterday?", ctx);
+    expect(roas.insights[0]?.text).toMatch(/^ROAS is measured for the whole business/);
+    expect(roas.title).toBe(nationalRoas.title);
+    expect(labels(roas)).toContain("Marketing spend");
+  });
 });

@@ -1,4 +1,4 @@
-import { type Answer, answer, type Fact, type Section } from "../../commands/answer.ts";
+import { type Answer, answer, type Fact, type Insight, type Section } from "../../commands/answer.ts";
 import { parseZone } from "../../data/zones.ts";
 import { formatChange, formatCount, formatInr, formatPercent, relativeChange } from "../../format/numbers.ts";
 import { composeFeedbackAnswer } from "../answer/compose.ts";
@@ -40,7 +40,20 @@ const TOP_ZONES = 3;
 export async function explainMetric(deps: ExplainDeps, question: string, metric: Metric): Promise<Answer> {
   const parsedOrError = await parseFeedbackQuestion(deps, question);
   if ("error" in parsedOrError) return parsedOrError.error;
-  const parsed = withDefaultDay(parsedOrError.parsed);
+  const asked = withDefaultDay(parsedOrError.parsed);
+  const placeNamed = asked.place.zone !== null || asked.place.areas.length > 0;
+  // Campaigns carry no zone or area, so ROAS exists only for the whole business.
+  const nationalRoas = metric === "roas" && placeNamed;
+  const parsed = nationalRoas ? everywhere(asked) : asked;
+  const spendScope = placeNamed && !nationalRoas ? " (all zones)" : "";
+  const insights: Insight[] = nationalRoas
+    ? [
+        {
+          level: "info",
+          text: `ROAS is measured for the whole business: marketing campaigns carry no zone or area, so ${describePlace(asked)} could not be applied to it. Ask “why did revenue fall in ${describePlace(asked)}” for the place alone.`,
+        },
+      ]
+    : [];
   const movement = await measureMovement(deps.db, parsed.period, parsed.filter);
   if (movement.current.orders === 0 && movement.baseline.orders === 0) {
     return answer(COMMAND, `No orders to explain — ${parsed.period.label}`, {
@@ -61,13 +74,14 @@ export async function explainMetric(deps: ExplainDeps, question: string, metric:
     place: { ...parsed.place, zone: focusZone },
     filter: feedbackQuery.filter,
   });
-  const leadFacts = movementFacts(movement);
-  const leadSections = movementSections(movement, metric);
+  const leadFacts = movementFacts(movement, spendScope);
+  const leadSections = movementSections(movement, metric, spendScope);
   const title = headline(metric, movement, parsed.period.label);
   if (retrieval.items.length === 0) {
     return answer(COMMAND, title, {
       subtitle: `Against ${baselineLabel(movement)}`,
       facts: leadFacts,
+      insights,
       sections: [
         ...leadSections,
         { heading: "Customer feedback", lines: [`No complaints were recorded for ${scope}.`] },
@@ -105,6 +119,7 @@ export async function explainMetric(deps: ExplainDeps, question: string, metric:
     explanation,
     leadFacts,
     leadSections,
+    insights,
     warnings,
     data: { movement, focusZone },
   });
@@ -167,7 +182,21 @@ function metricValues(metric: Metric, m: Movement): [number | null, number | nul
   }
 }
 
-function movementFacts(m: Movement): Fact[] {
+/** The question with its place taken out: the whole business. */
+function everywhere(parsed: ParsedQuestion): ParsedQuestion {
+  return {
+    ...parsed,
+    place: { zone: null, areas: [], areaKeys: [], matched: [] },
+    filter: { ...parsed.filter, zone: null, areaKeys: null },
+  };
+}
+
+function describePlace(parsed: ParsedQuestion): string {
+  return parsed.place.areas.length > 0 ? parsed.place.areas.join(", ") : `the ${parsed.place.zone} zone`;
+}
+
+/** `spendScope` notes when spend covers more than the place asked about (" (all zones)"). */
+function movementFacts(m: Movement, spendScope: string): Fact[] {
   const aov = (t: Totals) => (t.orders > 0 ? t.revenue / t.orders : null);
   return [
     {
@@ -199,11 +228,11 @@ function movementFacts(m: Movement): Fact[] {
       higherIsBetter: false,
       nullText: "no delivery times",
     },
-    { label: "Marketing spend", unit: "inr", value: m.spend, previous: m.baselineSpend },
+    { label: `Marketing spend${spendScope}`, unit: "inr", value: m.spend, previous: m.baselineSpend },
   ];
 }
 
-function movementSections(m: Movement, metric: Metric): Section[] {
+function movementSections(m: Movement, metric: Metric, spendScope: string): Section[] {
   const lines = [
     `Revenue ${formatInr(m.current.revenue)} against a usual ${formatInr(m.baseline.revenue)} (${formatChange(relativeChange(m.current.revenue, m.baseline.revenue))}).`,
     `Fewer or more orders account for ${signedInr(m.ordersEffect)} (${formatCount(m.current.orders)} orders vs ${formatCount(m.baseline.orders)}); ` +
@@ -234,7 +263,7 @@ function movementSections(m: Movement, metric: Metric): Section[] {
   return [
     { heading: "What changed", lines },
     ...(zoneLines.length > 0 ? [{ heading: "Where", lines: zoneLines }] : []),
-    { heading: "Marketing", lines: marketingLines(m) },
+    { heading: `Marketing${spendScope}`, lines: marketingLines(m) },
   ];
 }
 
