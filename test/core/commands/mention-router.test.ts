@@ -17,6 +17,8 @@ describe("routing @-mentions", () => {
     ["<@U0BOT> what was our ROAS last 30 days", "roas", "what was our ROAS last 30 days"],
     ["<@U0BOT> revenue vs spend this month", "roas", "revenue vs spend this month"],
     ["<@U0BOT> how are sales looking", "roas", "how are sales looking"],
+    ["<@U0BOT> how did we do in October?", "roas", "how did we do in October?"],
+    ["<@U0BOT> show me the numbers for last week", "roas", "show me the numbers for last week"],
     [
       "<@U0BOT> which deliveries are at risk of being late today",
       "delay-risk",
