@@ -8,6 +8,8 @@ import { dailyKpis, dataBounds, type KpiSummary, kpiSummary, NoDataError } from 
 import type { RangeSpec } from "../kpis/range.ts";
 import { businessDayOf } from "../rag/context.ts";
 import { parsePeriod, referenceDay } from "../rag/retrieve/period.ts";
+import { loadAreaIndex, parsePlace } from "../rag/retrieve/places.ts";
+import { FRAME_WORDS } from "../rag/retrieve/topic.ts";
 import { type Answer, answer, errorAnswer, type Fact, type NextAction } from "./answer.ts";
 import type { CommandContext } from "./context.ts";
 import type { Command } from "./registry.ts";
@@ -28,7 +30,9 @@ export const roasCommand: Command = {
     if (request.kind === "help") return roasHelp();
     if (request.kind === "sql") return viewSqlAnswer();
     try {
-      return await kpiAnswer(ctx.db, request.range, request.label);
+      const result = await kpiAnswer(ctx.db, request.range, request.label);
+      const place = parsed.ok || result.error ? null : await placeNamed(args, ctx);
+      return place ? { ...result, warnings: [wholeBusinessNote(place), ...result.warnings] } : result;
     } catch (error) {
       if (error instanceof NoDataError) {
         return errorAnswer(
@@ -45,6 +49,22 @@ export const roasCommand: Command = {
 /** A plain question ("how is ROAS this month?") rather than /roas arguments. */
 function isSentence(args: string): boolean {
   return args.trim().split(/\s+/).length >= 2;
+}
+
+/** The zone or areas a plain question names, if any ("how is revenue in Pune?"). */
+async function placeNamed(question: string, ctx: CommandContext): Promise<string | null> {
+  const parsed = parsePlace(question, await loadAreaIndex(ctx.db), FRAME_WORDS);
+  if (!parsed.ok) return parsed.name;
+  const { zone, areas } = parsed.place;
+  return areas.length > 0 ? areas.join(", ") : zone ? `the ${zone} zone` : null;
+}
+
+/** /roas has no place filter: campaigns carry no zone, so ROAS exists for the whole business only. */
+function wholeBusinessNote(place: string): string {
+  return (
+    `These figures are for the whole business, not ${place}: marketing campaigns carry no zone or area, so /roas has no place filter. ` +
+    `For ${place}'s revenue and orders, ask “why did revenue change in ${place} …”.`
+  );
 }
 
 /**

@@ -38,6 +38,13 @@ describe.each(ENGINES)("/roas asked in plain words on %s", (engine) => {
     expect(plain.title).toBe("ROAS & revenue — last 30 days");
   });
 
+  it("says its figures are for the whole business when the question names a place", async () => {
+    const pune = await roasCommand.run("how is revenue in the South zone last week?", ctx);
+    expect(pune.warnings[0]).toMatch(/^These figures are for the whole business, not the South zone/);
+    const plain = await roasCommand.run("how is revenue last week?", ctx);
+    expect(plain.warnings.join(" ")).not.toMatch(/whole business/);
+  });
+
   it("still rejects a one-word period it does not know", async () => {
     const result = await roasCommand.run("fortnight", ctx);
     expect(result.error?.message).toMatch(/I don't understand "fortnight"/);
