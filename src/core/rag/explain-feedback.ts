@@ -1,4 +1,4 @@
-import { type Answer, answer, errorAnswer, type Insight, type Table } from "../commands/answer.ts";
+import { type Answer, answer, errorAnswer, type Fact, type Insight, type Table } from "../commands/answer.ts";
 import { suggestAreas, ZONES } from "../data/zones.ts";
 import { sqlQuery } from "../db/sql-files.ts";
 import type { Db } from "../db/types.ts";
@@ -8,9 +8,10 @@ import { summariseExtractively } from "./answer/extractive.ts";
 import { type Impact, measureImpact } from "./answer/impact.ts";
 import { analyse, type GroqSettings, LlmUnavailableError } from "./answer/llm.ts";
 import { buildMessages } from "./answer/prompt.ts";
+import type { Theme } from "./answer/themes.ts";
 import { type FeedbackFilter, filterParams } from "./filter.ts";
 import { type ParsedQuestion, parseQuestion } from "./retrieve/question.ts";
-import { type Retrieval, retrieve } from "./retrieve/retrieve.ts";
+import { askedTheme, isAbout, type Retrieval, retrieve } from "./retrieve/retrieve.ts";
 import { parseTopic } from "./retrieve/topic.ts";
 import type { RagService } from "./service.ts";
 
@@ -96,6 +97,14 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
       data: { question, scope, filter: parsed.filter, retrieved: [] },
     });
   }
+  // A question about one theme ("rude riders") is answered from that theme's complaints only;
+  // the nearest others would otherwise be presented as its causes.
+  const theme = retrieval.topicFound ? askedTheme(parsed.topic) : null;
+  const leadFacts: Fact[] = [];
+  if (theme) {
+    retrieval = { ...retrieval, items: retrieval.items.filter((item) => isAbout(item, theme)) };
+    leadFacts.push(await themeFact(deps.db, parsed.filter, theme, retrieval.matching.feedback));
+  }
   const impact = await measureImpact(deps.db, parsed.filter);
   const explanation = await explain(deps.groq, question, scope, retrieval, impact, {}, warnings);
   return composeFeedbackAnswer({
@@ -108,10 +117,25 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
     showAllCommand: `/why --all ${question}`,
     impact,
     explanation,
+    leadFacts,
     insights,
     warnings,
     data: { filter: parsed.filter, ranking: retrieval.mode, topicFound: retrieval.topicFound },
   });
+}
+
+/** How many of the complaints in scope use the theme's words, as the answer's first number. */
+async function themeFact(db: Db, filter: FeedbackFilter, theme: Theme, inScope: number): Promise<Fact> {
+  const { rows } = await db.query<{ feedback: number }>(sqlQuery("rag_theme_count"), [
+    ...filterParams(filter),
+    theme.searchWords,
+  ]);
+  return {
+    label: `About ${theme.label.charAt(0).toLowerCase()}${theme.label.slice(1)}`,
+    unit: "count",
+    value: rows[0]?.feedback ?? 0,
+    note: `of ${formatCount(inScope)} in scope`,
+  };
 }
 
 function complaintsOrFeedback(parsed: ParsedQuestion): string {

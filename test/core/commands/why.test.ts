@@ -158,6 +158,22 @@ describe.each(ENGINES)("/why on %s", (engine) => {
     expect(result.error?.hint).toMatch(/North, South, East, West, Central, North-East/);
   });
 
+  it("answers a question about one theme from that theme's complaints only, with their count first", async () => {
+    const result = await ask(
+      "why are customers in the South zone complaining about late deliveries last week?",
+      false,
+    );
+    expect(result.facts[0]).toMatchObject({
+      label: "About late or slow delivery",
+      value: 5,
+      note: "of 6 in scope",
+    });
+    const causes = result.sections.find((s) => s.heading.startsWith("Root causes"))?.lines ?? [];
+    expect(causes).toHaveLength(1);
+    expect(causes[0]).toMatch(/^Late or slow delivery: /);
+    expect(result.quotes.map((q) => q.id)).not.toContain("F15");
+  });
+
   it("says so when nothing in scope is about the theme asked, then shows what customers did raise", async () => {
     const result = await ask(
       "why are customers in the South zone complaining about refunds last week?",

@@ -113,9 +113,18 @@ export async function retrieve(
  * the nearest other complaints.
  */
 function topicFound(topic: Topic, items: readonly RetrievedFeedback[]): boolean | null {
-  const asked = themeOf(topic.text, null);
-  if (topic.terms.length === 0 || asked.id === OTHER_THEME.id) return null;
-  return items.some((item) => themeOf(item.text, null).id === asked.id);
+  const asked = askedTheme(topic);
+  return asked ? items.some((item) => isAbout(item, asked)) : null;
+}
+
+/** The complaint theme a question's topic names ("rude riders" → staff), if it names one. */
+export function askedTheme(topic: Topic): Theme | null {
+  const theme = themeOf(topic.text, null);
+  return topic.terms.length === 0 || theme.id === OTHER_THEME.id ? null : theme;
+}
+
+export function isAbout(item: Pick<RetrievedFeedback, "text">, theme: Theme): boolean {
+  return themeOf(item.text, null).id === theme.id;
 }
 
 /**
