@@ -10,7 +10,8 @@ export interface MentionRoute {
 
 // Slack's encoded mentions and specials: <@U123>, <@U123|name>, <!here>, <#C123|general>.
 const SLACK_TOKENS = /<[@!#][^>]*>/g;
-const WHY = /\b(why|unhappy|complain\w*|feedback|reviews?|angry|upset|dissatisf\w*|frustrat\w*)\b/i;
+const WHY =
+  /\b(why|unhappy|complain\w*|feedback|reviews?|angry|upset|dissatisf\w*|frustrat\w*|love|loved|praise\w*|compliment\w*|what do (?:customers|people) (?:like|say|think))\b/i;
 const MONEY =
   /\b(roas|revenue|spend\w*|sales|campaigns?|marketing|roi|ads?|kpis?|numbers|performance|business|how (?:did|do|are|is) we (?:do|doing|perform\w*))\b/i;
 const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta)\b/i;

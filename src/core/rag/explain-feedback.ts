@@ -60,6 +60,7 @@ export async function explainFeedback(deps: ExplainDeps, question: string): Prom
   if ("error" in parsedOrError) return parsedOrError.error;
   const { parsed } = parsedOrError;
   const scope = describeScope(parsed);
+  if (!parsed.topic.complaintsOnly) return praiseAnswer(question, parsed, scope);
   const asked = await retrieveFor(deps, parsed);
   const { warnings } = asked;
   let { retrieval } = asked;
@@ -136,6 +137,35 @@ async function themeFact(db: Db, filter: FeedbackFilter, theme: Theme, inScope: 
     value: rows[0]?.feedback ?? 0,
     note: `of ${formatCount(inScope)} in scope`,
   };
+}
+
+/**
+ * "What do customers love?": themes, impact and playbooks here are built for complaints, so a
+ * praise question gets the honest alternative — every review in scope — not complaints framed
+ * as praise.
+ */
+function praiseAnswer(question: string, parsed: ParsedQuestion, scope: string): Answer {
+  return answer(COMMAND, `What customers say — ${scopeHeadline(parsed)}`, {
+    visibility: "ephemeral",
+    insights: [
+      {
+        level: "info",
+        text: "I explain what customers complain about; praise isn't summarised yet. The button lists every review in scope, praise included.",
+      },
+    ],
+    sections: [
+      {
+        heading: "Try",
+        lines: [
+          `/why --all ${question}`,
+          `/why what are customers unhappy about in ${scopeHeadline(parsed)}?`,
+        ],
+      },
+    ],
+    actions: [{ id: "why-show-all", label: "Show all reviews", command: `/why --all ${question}` }],
+    warnings: [],
+    data: { question, scope, filter: parsed.filter },
+  });
 }
 
 function complaintsOrFeedback(parsed: ParsedQuestion): string {

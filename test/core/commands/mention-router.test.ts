@@ -14,6 +14,7 @@ describe("routing @-mentions", () => {
       "any complaints about packaging last week",
     ],
     ["<@U0BOT> why did sales drop yesterday?", "why", "why did sales drop yesterday?"],
+    ["<@U0BOT> what do customers love about us?", "why", "what do customers love about us?"],
     ["<@U0BOT> what was our ROAS last 30 days", "roas", "what was our ROAS last 30 days"],
     ["<@U0BOT> revenue vs spend this month", "roas", "revenue vs spend this month"],
     ["<@U0BOT> how are sales looking", "roas", "how are sales looking"],

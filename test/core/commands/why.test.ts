@@ -174,6 +174,14 @@ describe.each(ENGINES)("/why on %s", (engine) => {
     expect(result.quotes.map((q) => q.id)).not.toContain("F15");
   });
 
+  it("does not pass complaints off as praise: a praise question is offered every review instead", async () => {
+    const result = await ask("what do customers love about us?", false);
+    expect(result.title).toMatch(/^What customers say — /);
+    expect(result.insights[0]?.text).toMatch(/praise isn't summarised yet/);
+    expect(result.actions[0]?.command).toBe("/why --all what do customers love about us?");
+    expect(result.sections.some((s) => s.heading.startsWith("Root causes"))).toBe(false);
+  });
+
   it("says so when nothing in scope is about the theme asked, then shows what customers did raise", async () => {
     const result = await ask(
       "why are customers in the South zone complaining about refunds last week?",
