@@ -156,10 +156,7 @@ function praiseAnswer(question: string, parsed: ParsedQuestion, scope: string): 
     sections: [
       {
         heading: "Try",
-        lines: [
-          `/why --all ${question}`,
-          `/why what are customers unhappy about in ${scopeHeadline(parsed)}?`,
-        ],
+        lines: [`/why --all ${question}`, "/why why are customers unhappy last week?"],
       },
     ],
     actions: [{ id: "why-show-all", label: "Show all reviews", command: `/why --all ${question}` }],
