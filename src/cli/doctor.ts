@@ -60,7 +60,9 @@ export function registerDoctorCommand(program: Command, deps: CliDeps): void {
           add(
             "delay model",
             auc !== null && auc >= 0.6,
-            `${m.modelVersion}, trained ${m.trainedAt.slice(0, 10)} on ${m.data.rows} orders, hold-out ROC-AUC ${auc?.toFixed(3) ?? "n/a"}${auc !== null && auc < 0.6 ? " (unreliable)" : ""}`,
+            `${m.modelVersion}, trained ${m.trainedAt.slice(0, 10)} on ${m.data.rows} orders, hold-out ROC-AUC ${auc?.toFixed(3) ?? "n/a"}` +
+              `${m.data.refit ? ` (same settings on the earliest ${m.data.trainRows}, then refit on all)` : ""}` +
+              `${auc !== null && auc < 0.6 ? " (unreliable)" : ""}`,
           );
         } catch (error) {
           add("delay model", false, describeError(error));

@@ -68,7 +68,11 @@ function modelText(model: ModelStatus): string {
   const lines = [
     `*Hold-out ROC-AUC ${auc(metrics.rocAuc)}* (area late-rate baseline ${auc(metrics.baselines.areaLateRate)}, single tree ${auc(metrics.baselines.singleTree)})`,
     `Flagging the high band: precision ${metrics.precision === null ? "n/a" : formatPercent(metrics.precision, 0)}, recall ${metrics.recall === null ? "n/a" : formatPercent(metrics.recall, 0)}; usual late rate ${metrics.baseLateRate === null ? "n/a" : formatPercent(metrics.baseLateRate, 0)}`,
-    `Trained ${escapeSlack(trainedAt.slice(0, 10))} on ${formatCount(data.rows)} orders from ${escapeSlack(data.from)} to ${escapeSlack(data.to)}`,
+    `Trained ${escapeSlack(trainedAt.slice(0, 10))} on ${formatCount(data.rows)} orders from ${escapeSlack(data.from)} to ${escapeSlack(data.to)}` +
+      // A refit model learnt from every order; its hold-out figures come from its earlier twin.
+      (data.refit
+        ? ` (hold-out figures: the same settings trained on the earliest ${formatCount(data.trainRows)})`
+        : ""),
   ];
   if (!reliable)
     lines.push(":warning: The model barely beats chance on this data: treat its percentages as rough.");

@@ -54,6 +54,22 @@ describe("homeView", () => {
     expect(text).toContain("barely beats chance");
   });
 
+  it("says where a refit model's hold-out figures come from", () => {
+    const refit = homeView({
+      panels: [],
+      model: {
+        kind: "loaded",
+        metadata: { ...metadata, data: { ...metadata.data, refit: true, trainRows: 38570 } },
+      },
+      commands: [],
+      now: new Date("2026-11-25T08:00:00Z"),
+    });
+    expect(JSON.stringify(refit.blocks)).toContain(
+      "(hold-out figures: the same settings trained on the earliest 38,570)",
+    );
+    expect(text).not.toContain("hold-out figures:");
+  });
+
   it("lists commands with escaped summaries and examples", () => {
     expect(text).toContain("*/roas* — Revenue &lt;and&gt; spend\\n`/roas 7d`");
   });
