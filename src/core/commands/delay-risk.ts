@@ -83,7 +83,16 @@ async function answerSafely(build: () => Promise<Answer>): Promise<Answer> {
 async function questionAnswer(question: DelayQuestion, ctx: CommandContext): Promise<Answer> {
   const date = resolveDate(question.day, ctx);
   const dayText = `${DAY_NAMES[weekdayOf(date)]} ${date}`;
-  if (question.place === null) return hotspotAnswer(await delayHotspots(loadModel(ctx), ctx.db, date));
+  if (question.place === null) {
+    if (question.hourOfDay === null) return hotspotAnswer(await delayHotspots(loadModel(ctx), ctx.db, date));
+    const hour = question.hourOfDay;
+    const report = await delayHotspots(loadModel(ctx), ctx.db, date, { hourOfDay: hour });
+    return withReading(hotspotAnswer(report, `Riskiest areas at ${formatHour(hour)} — ${dayText}`), [
+      "Place: none named, so every area with orders at that hour is ranked",
+      `Day: ${dayText}`,
+      hourLine(question),
+    ]);
+  }
   const target = await resolveDelayTarget(ctx.db, question.place);
   const keys = target.areas.map((a) => areaKey(a.area));
   if (question.hourOfDay === null) {
@@ -116,11 +125,16 @@ async function questionAnswer(question: DelayQuestion, ctx: CommandContext): Pro
   return withReading(predicted, [
     `Place: ${target.label}`,
     `Day: ${dayText}`,
-    `Hour: ${formatHour(question.hourOfDay)}${question.hourFrom && !/\d/.test(question.hourFrom) ? ` (from “${question.hourFrom}”)` : ""}`,
+    hourLine(question),
     question.promisedMinutes === null
       ? `Promise: ${promised} min, the usual there at that hour (say “with a 10 min promise” to change it)`
       : `Promise: ${promised} min`,
   ]);
+}
+
+function hourLine(question: DelayQuestion): string {
+  const words = question.hourFrom && !/\d/.test(question.hourFrom) ? ` (from “${question.hourFrom}”)` : "";
+  return `Hour: ${question.hourOfDay === null ? "none named" : formatHour(question.hourOfDay)}${words}`;
 }
 
 function withReading(found: Answer, lines: string[]): Answer {

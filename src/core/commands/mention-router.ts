@@ -14,7 +14,7 @@ const WHY =
   /\b(why|unhappy|complain\w*|feedback|reviews?|angry|upset|dissatisf\w*|frustrat\w*|love|loved|praise\w*|compliment\w*|what do (?:customers|people) (?:like|say|think))\b/i;
 const MONEY =
   /\b(roas|revenue|spend\w*|sales|campaigns?|marketing|roi|ads?|kpis?|numbers|performance|business|how (?:did|do|are|is) we (?:do|doing|perform\w*))\b/i;
-const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta)\b/i;
+const DELAY = /\b(late|lateness|delay\w*|risk\w*|on[- ]time|eta|hotspots?|worst)\b/i;
 
 /**
  * Routes a mention by its words: "why / unhappy / complaints" (including why a number moved)

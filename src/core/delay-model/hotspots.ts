@@ -36,6 +36,8 @@ export interface HotspotOptions {
   minOrders?: number;
   /** Only these areas (area keys): "the riskiest hours in Pune". */
   areaKeys?: readonly string[];
+  /** Only this hour of the day: "which areas will be late at 9 pm?". */
+  hourOfDay?: number;
 }
 
 /**
@@ -57,7 +59,11 @@ export async function delayHotspots(
     typical_promised_minutes: number;
   }>(sqlQuery("delay_slot_volumes"), [dayOfWeek, options.minOrders ?? 5]);
   const wanted = options.areaKeys ? new Set(options.areaKeys) : null;
-  const slots = wanted ? rows.filter((row) => wanted.has(areaKey(row.area))) : rows;
+  const slots = rows.filter(
+    (row) =>
+      (!wanted || wanted.has(areaKey(row.area))) &&
+      (options.hourOfDay === undefined || row.hour_of_day === options.hourOfDay),
+  );
   const scored = slots.map((row): Hotspot => {
     const probability = lateProbability(model, {
       area: row.area,

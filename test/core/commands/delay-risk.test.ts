@@ -196,6 +196,12 @@ describe.each(ENGINES)("/delay-risk on %s", (engine) => {
     expect(new Set(hours.tables[0]?.rows.map((row) => row[0]))).toEqual(new Set(["Pune"]));
     const anywhere = await delayRiskCommand.run("which areas are at risk of delays tomorrow?", ctx);
     expect(anywhere.title).toBe("Riskiest delivery slots — Saturday 2026-03-07");
+    // An hour named without a place ranks the areas at that hour (one Pune has orders at).
+    const hour = hours.tables[0]?.rows[0]?.[1] ?? "";
+    const atHour = await delayRiskCommand.run(`which areas will be late at ${hour} tomorrow?`, ctx);
+    expect(atHour.title).toBe(`Riskiest areas at ${hour} — Saturday 2026-03-07`);
+    expect(atHour.tables[0]?.rows.length).toBeGreaterThan(0);
+    expect(new Set(atHour.tables[0]?.rows.map((row) => row[1]))).toEqual(new Set([hour]));
   });
 
   it("answers a plain question about an unknown place with suggestions", async () => {

@@ -26,6 +26,11 @@ describe("routing @-mentions", () => {
       "which deliveries are at risk of being late today",
     ],
     ["<@U0BOT> delay risk for Pune at 8pm", "delay-risk", "delay risk for Pune at 8pm"],
+    [
+      "<@U0BOT> which hours are worst for Chennai on Sunday?",
+      "delay-risk",
+      "which hours are worst for Chennai on Sunday?",
+    ],
   ])("%s → /%s", (text, command, args) => {
     expect(routeMention(text)).toEqual({ command, args });
   });
