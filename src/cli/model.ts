@@ -16,6 +16,7 @@ interface TrainFlags {
   trees?: string;
   maxDepth?: string;
   since?: string;
+  halfLife?: string;
   refit: boolean;
   json?: boolean;
 }
@@ -31,6 +32,10 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
     .option("--trees <n>", "trees in the forest (default 300)")
     .option("--max-depth <d>", "fix the depth instead of searching it on the validation slice")
     .option("--since <date>", "learn only from orders on or after YYYY-MM-DD")
+    .option(
+      "--half-life <days>",
+      "weigh recent orders more: an order counts 0.5^(its age in days / this); off by default (see docs/delay-model.md)",
+    )
     .option("--engine <name>", `training engine: ${ENGINE_NAMES.join(" | ")}`, "histogram-forest")
     .option(
       "--no-refit",
@@ -50,6 +55,7 @@ export function registerModelCommands(program: Command, deps: CliDeps): void {
             since: flags.since,
             engine: engineName(flags.engine),
             refit: flags.refit,
+            halfLifeDays: halfLifeDays(flags.halfLife),
           },
           (p) => progress.update(p.done, p.total, TRAINING_STAGE_WORDS[p.stage]),
         );
@@ -76,6 +82,16 @@ function engineName(text: string): EngineName {
   const engine = ENGINE_NAMES.find((name) => name === text);
   if (!engine) throw new Error(`--engine must be one of ${ENGINE_NAMES.join(", ")}, got "${text}"`);
   return engine;
+}
+
+/** --half-life: a positive number of days ("21", "10.5"); absent: every order counts the same. */
+export function halfLifeDays(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const value = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new Error(`--half-life must be a positive number of days, got "${text}"`);
+  }
+  return value;
 }
 
 function optionalInt(text: string | undefined, flag: string): number | undefined {

@@ -38,6 +38,7 @@ export function saveDelayModel(
     trainedAt: model.metadata.trainedAt,
     data: model.metadata.data,
     hyperparameters: model.metadata.hyperparameters,
+    recencyHalfLifeDays: model.metadata.recencyHalfLifeDays,
     areaEncoding: model.metadata.areaEncoding,
     reliable: model.metadata.reliable,
     holdoutNote: model.metadata.metricsNote,
@@ -75,6 +76,7 @@ const documentShape = z.object({
     trainedAt: z.string(),
     features: z.array(z.string()),
     featureColumns: z.array(z.string()),
+    recencyHalfLifeDays: z.number().positive().nullable().optional(),
     data: z.looseObject({
       rows: z.number(),
       trainRows: z.number(),
@@ -195,10 +197,12 @@ export function modelFromDocument(json: unknown, path: string): DelayModel {
       RETRAIN_HINT,
     );
   }
-  const current =
-    metadata.formatVersion === FORMAT_1
-      ? fromFormat1(metadata as unknown as ModelMetadata)
-      : (metadata as unknown as ModelMetadata);
+  // Files saved before recency weighting existed weighed every order the same.
+  const withHalfLife = {
+    ...(metadata as unknown as ModelMetadata),
+    recencyHalfLifeDays: metadata.recencyHalfLifeDays ?? null,
+  };
+  const current = metadata.formatVersion === FORMAT_1 ? fromFormat1(withHalfLife) : withHalfLife;
   return { metadata: current, encoding, reference, forest };
 }
 

@@ -64,32 +64,41 @@ export function areaKey(area: string): string {
   return area.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** Learns the area encoding from training orders only (never from the hold-out). */
+/**
+ * Learns the area encoding from training orders only (never from the hold-out). With
+ * `weights`, the target encoding's late rates are weighted ones (an order weighing w counts as
+ * w orders, smoothing included); one-hot columns still go to areas with enough actual orders.
+ */
 export function fitEncoding(
   orders: readonly PreDispatchOrder[],
   labels: ArrayLike<number>,
   kind: AreaEncodingKind,
   options: Partial<EncodingOptions> = {},
+  weights?: ArrayLike<number>,
 ): FeatureEncoding {
   const { minAreaOrders, smoothing } = { ...DEFAULT_ENCODING_OPTIONS, ...options };
-  const stats = new Map<string, { orders: number; late: number }>();
+  const stats = new Map<string, { orders: number; weight: number; late: number }>();
   const areaNames: Record<string, string> = {};
   let late = 0;
+  let all = 0;
   orders.forEach((order, i) => {
-    const isLate = labels[i] === 1 ? 1 : 0;
+    const weight = weights ? (weights[i] as number) : 1;
+    const isLate = labels[i] === 1 ? weight : 0;
+    all += weight;
     late += isLate;
     if (order.area === null) return;
     const key = areaKey(order.area);
     areaNames[key] ??= order.area.trim();
-    const entry = stats.get(key) ?? { orders: 0, late: 0 };
+    const entry = stats.get(key) ?? { orders: 0, weight: 0, late: 0 };
     entry.orders++;
+    entry.weight += weight;
     entry.late += isLate;
     stats.set(key, entry);
   });
-  const overall = orders.length === 0 ? 0 : late / orders.length;
+  const overall = all === 0 ? 0 : late / all;
   const areas: Record<string, number> = {};
   if (kind === "target") {
-    for (const [key, s] of stats) areas[key] = (s.late + smoothing * overall) / (s.orders + smoothing);
+    for (const [key, s] of stats) areas[key] = (s.late + smoothing * overall) / (s.weight + smoothing);
     return { kind, areas, areaNames, other: overall };
   }
   const columns = [...stats.entries()]

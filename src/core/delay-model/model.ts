@@ -50,6 +50,12 @@ export interface ModelMetadata {
   featureColumns: string[];
   areaEncoding: AreaEncodingKind;
   hyperparameters: ForestOptions;
+  /**
+   * Recency weighting of the training orders: each counted 0.5^(age in days / this), age from
+   * the newest order a forest was fitted on; null when every order counted the same (and in
+   * files saved before the option existed).
+   */
+  recencyHalfLifeDays: number | null;
   data: {
     /** First and last business day of the orders used. */
     from: string;

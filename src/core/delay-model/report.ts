@@ -163,6 +163,11 @@ export function formatTrainReport(report: TrainReport): string {
           `  Data: ${data.rows} delivered orders, ${data.from} → ${data.to}; ${split} (saved as tested: no refit)`,
         ]),
     `  Forest: ${h.nTrees} trees, depth ${h.maxDepth}, min leaf ${h.minSamplesLeaf}, area encoding ${metadata.areaEncoding} (picked on a validation slice of the training period)`,
+    ...(metadata.recencyHalfLifeDays === null
+      ? []
+      : [
+          `  Recent orders weigh more: half-life ${metadata.recencyHalfLifeDays} days (an order that old counts half as much as the newest)`,
+        ]),
     "",
     data.refit ? "  Hold-out ROC-AUC (same settings trained on the earlier 80 %)" : "  Hold-out ROC-AUC",
     `    forest                  ${auc(m.rocAuc)}`,

@@ -22,6 +22,7 @@ import {
   RELIABLE_AUC,
   riskBandsFor,
 } from "./model.ts";
+import { checkHalfLife, recencyWeights } from "./recency.ts";
 import { hashTrainingSet, loadTrainingSet, sliceSet, type TrainingSet } from "./training-data.ts";
 
 export interface TrainDelayModelOptions {
@@ -53,7 +54,16 @@ export interface TrainDelayModelOptions {
    * settings (default true). false saves the evaluated forest, trained on the earliest 80 %.
    */
   refit?: boolean;
+  /**
+   * Weigh recent orders more: each order counts 0.5^(age in days / halfLifeDays), its age taken
+   * from the newest order each forest is fitted on (search, evaluated and refit forests alike).
+   * Absent or null: every order counts the same.
+   */
+  halfLifeDays?: number | null;
 }
+
+/** Everything that decides the model, without where it is saved: what fitDelayModel takes. */
+export type DelayModelRecipe = Omit<TrainDelayModelOptions, "modelPath" | "save">;
 
 export interface TrainProgress {
   stage: TrainingStage;
@@ -80,6 +90,12 @@ export interface SearchCandidate {
   validationAuc: number | null;
 }
 
+export interface FittedDelayModel {
+  model: DelayModel;
+  search: SearchCandidate[];
+  metrics: HoldoutMetrics;
+}
+
 export interface TrainReport {
   model: DelayModel;
   modelPath: string;
@@ -99,9 +115,7 @@ const SEARCH_TREES = 60;
 const REFERENCE_ORDERS = 100;
 
 /**
- * Trains the delivery-delay forest: time-based split (earliest 80 % train, latest 20 % hold-out),
- * hyperparameters picked on the last 20 % of the training period, hold-out metrics against
- * two baselines, then (unless `refit: false`) the same recipe fitted again on every order, and
+ * Trains the delivery-delay forest on the orders in the database (see fitDelayModel) and saves
  * the artifact and its metrics file.
  */
 export async function trainDelayModel(
@@ -112,14 +126,54 @@ export async function trainDelayModel(
   const started = performance.now();
   onProgress({ stage: "load", done: 0, total: 1 });
   const all = await loadTrainingSet(db, options.since ?? null);
-  checkEnoughData(all, options.since ?? null);
   onProgress({ stage: "load", done: 1, total: 1 });
+  const { model, search, metrics } = await fitDelayModel(all, options, onProgress);
+
+  const save = options.save ?? true;
+  if (save) {
+    onProgress({ stage: "save", done: 0, total: 1 });
+    saveDelayModel(model, options.modelPath, { search });
+    onProgress({ stage: "save", done: 1, total: 1 });
+  }
+  return {
+    model,
+    modelPath: options.modelPath,
+    metricsPath: metricsPathFor(options.modelPath),
+    saved: save,
+    search,
+    metrics,
+    reliable: model.metadata.reliable,
+    warnings: trainingWarnings(metrics),
+    durationMs: performance.now() - started,
+  };
+}
+
+/**
+ * The model for a set of orders (oldest first): time-based split (earliest 80 % train, latest
+ * 20 % hold-out), hyperparameters picked on the last 20 % of the training period, hold-out
+ * metrics against two baselines, then (unless `refit: false`) the same recipe fitted again on
+ * every order. Backtests call it on the orders before a cutoff.
+ */
+export async function fitDelayModel(
+  all: TrainingSet,
+  options: DelayModelRecipe,
+  onProgress: (progress: TrainProgress) => void = () => {},
+): Promise<FittedDelayModel> {
+  checkEnoughData(all, options.since ?? null);
+  const halfLifeDays = options.halfLifeDays ?? null;
+  const engine = options.engine ?? "histogram-forest";
+  if (halfLifeDays !== null) {
+    checkHalfLife(halfLifeDays);
+    if (engine !== "histogram-forest") {
+      throw new Error("Recency weighting (a half-life) needs the histogram-forest engine.");
+    }
+  }
 
   const cut = Math.floor(all.orders.length * (1 - HOLDOUT_FRACTION));
   const train = sliceSet(all, 0, cut);
   const holdout = sliceSet(all, cut, all.orders.length);
   const seed = options.seed ?? DEFAULT_FOREST_OPTIONS.seed;
-  const search = searchHyperparameters(train, options, seed, (done, total) =>
+  const search = searchHyperparameters(train, options, seed, halfLifeDays, (done, total) =>
     onProgress({ stage: "search", done, total }),
   );
   const best = bestCandidate(search);
@@ -132,9 +186,8 @@ export async function trainDelayModel(
     classWeight: "balanced",
     seed,
   };
-  const engine = options.engine ?? "histogram-forest";
   const grow = (set: TrainingSet, stage: "train" | "refit") =>
-    fitPredictor(set, best.areaEncoding, forestOptions, engine, (done, total) =>
+    fitPredictor(set, best.areaEncoding, forestOptions, engine, halfLifeDays, (done, total) =>
       onProgress({ stage, done, total }),
     );
   const evaluated = await grow(train, "train");
@@ -176,6 +229,7 @@ export async function trainDelayModel(
       featureColumns: featureColumns(encoding),
       areaEncoding: best.areaEncoding,
       hyperparameters: forestOptions,
+      recencyHalfLifeDays: halfLifeDays,
       data,
       trainLateRate,
       metrics,
@@ -187,24 +241,7 @@ export async function trainDelayModel(
     forest,
     reference: referenceSample(fitted),
   };
-
-  const save = options.save ?? true;
-  if (save) {
-    onProgress({ stage: "save", done: 0, total: 1 });
-    saveDelayModel(model, options.modelPath, { search });
-    onProgress({ stage: "save", done: 1, total: 1 });
-  }
-  return {
-    model,
-    modelPath: options.modelPath,
-    metricsPath: metricsPathFor(options.modelPath),
-    saved: save,
-    search,
-    metrics,
-    reliable: model.metadata.reliable,
-    warnings: trainingWarnings(metrics),
-    durationMs: performance.now() - started,
-  };
+  return { model, search, metrics };
 }
 
 /** The area encoding and forest fitted on one set of orders. */
@@ -213,15 +250,23 @@ async function fitPredictor(
   areaEncoding: AreaEncodingKind,
   forestOptions: ForestOptions,
   engine: EngineName,
+  halfLifeDays: number | null,
   onTree: (done: number, total: number) => void,
 ): Promise<Predictor> {
-  const encoding = fitEncoding(set.orders, set.labels, areaEncoding);
+  // The area late rates are weighted like the forest's rows, so the area column orders areas by
+  // their recent lateness and a split can single out the areas that turned late.
+  const sampleWeights = sampleWeightsFor(set, halfLifeDays);
+  const encoding = fitEncoding(set.orders, set.labels, areaEncoding, {}, sampleWeights);
   const matrix = encodeOrders(encoding, set.orders);
   const forest =
     engine === "ml-random-forest"
       ? await trainWithMlRandomForest(matrix, set.labels, forestOptions, onTree)
-      : trainForest(matrix, set.labels, forestOptions, onTree);
+      : trainForest(matrix, set.labels, forestOptions, { sampleWeights, onTree });
   return { encoding, forest };
+}
+
+function sampleWeightsFor(set: TrainingSet, halfLifeDays: number | null): Float64Array | undefined {
+  return halfLifeDays === null ? undefined : recencyWeights(set.orderedAt, halfLifeDays);
 }
 
 function checkEnoughData(set: TrainingSet, since: string | null): void {
@@ -249,8 +294,9 @@ function checkEnoughData(set: TrainingSet, since: string | null): void {
  */
 function searchHyperparameters(
   train: TrainingSet,
-  options: TrainDelayModelOptions,
+  options: DelayModelRecipe,
   seed: number,
+  halfLifeDays: number | null,
   onStep: (done: number, total: number) => void,
 ): SearchCandidate[] {
   const encodings: AreaEncodingKind[] = options.areaEncoding ? [options.areaEncoding] : ["target", "onehot"];
@@ -264,9 +310,10 @@ function searchHyperparameters(
   const cut = Math.floor(train.orders.length * (1 - HOLDOUT_FRACTION));
   const fit = sliceSet(train, 0, cut);
   const validation = sliceSet(train, cut, train.orders.length);
+  const fitWeights = sampleWeightsFor(fit, halfLifeDays);
   const encoded = new Map(
     encodings.map((kind) => {
-      const encoding = fitEncoding(fit.orders, fit.labels, kind);
+      const encoding = fitEncoding(fit.orders, fit.labels, kind, {}, fitWeights);
       return [
         kind,
         { fit: encodeOrders(encoding, fit.orders), validation: encodeOrders(encoding, validation.orders) },
@@ -279,13 +326,18 @@ function searchHyperparameters(
       fit: ReturnType<typeof encodeOrders>;
       validation: ReturnType<typeof encodeOrders>;
     };
-    const forest = trainForest(data.fit, fit.labels, {
-      nTrees: Math.min(SEARCH_TREES, options.trees ?? SEARCH_TREES),
-      maxDepth: candidate.maxDepth,
-      minSamplesLeaf: candidate.minSamplesLeaf,
-      classWeight: "balanced",
-      seed,
-    });
+    const forest = trainForest(
+      data.fit,
+      fit.labels,
+      {
+        nTrees: Math.min(SEARCH_TREES, options.trees ?? SEARCH_TREES),
+        maxDepth: candidate.maxDepth,
+        minSamplesLeaf: candidate.minSamplesLeaf,
+        classWeight: "balanced",
+        seed,
+      },
+      { sampleWeights: fitWeights },
+    );
     results.push({
       ...candidate,
       validationAuc: rocAuc(predictMatrix(forest, data.validation), validation.labels),

@@ -87,6 +87,14 @@ describe("area encodings", () => {
     ]);
   });
 
+  it("target with weights: weighted late rates, smoothing towards the weighted overall rate", () => {
+    const encoding = fitEncoding(orders, labels, "target", { smoothing: 2 }, [1, 0.5, 0, 2]);
+    // Overall: 0.5 late of 3.5 = 1/7. HSR Layout: 0.5 late of 0.5, plus 2 pseudo-orders at 1/7.
+    expect(encodeOrder(encoding, orders[1] as PreDispatchOrder)[3]).toBeCloseTo((0.5 + 2 / 7) / 2.5, 12);
+    expect(encodeOrder(encoding, orders[0] as PreDispatchOrder)[3]).toBeCloseTo((0 + 2 / 7) / 3, 12);
+    expect(encoding.other).toBeCloseTo(1 / 7, 12);
+  });
+
   it("onehot: a column per area with enough orders and an explicit other bucket", () => {
     const encoding = fitEncoding(orders, labels, "onehot", { minAreaOrders: 2 });
     expect(featureColumns(encoding)).toEqual([

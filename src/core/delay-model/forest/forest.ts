@@ -1,11 +1,13 @@
 import { type BinEdges, binMatrix, computeBinEdges, MAX_BINS } from "./binning.ts";
-import type { FeatureMatrix } from "./matrix.ts";
+import { type FeatureMatrix, selectRows } from "./matrix.ts";
 import { createRandom, deriveSeed, randomInt } from "./random.ts";
 import { type BinnedSet, growTree, type Tree } from "./tree.ts";
 
 /**
  * A histogram-based Random Forest for binary classification (late / on time): features binned
  * once, Gini splits over bin histograms, features drawn per split, bootstrap rows per tree.
+ * Optional sample weights multiply each row's bootstrap draw count (as scikit-learn's
+ * sample_weight does), so they act in the split histograms and in the leaf late shares.
  */
 export interface ForestOptions {
   nTrees: number;
@@ -38,36 +40,66 @@ export interface Forest {
   trees: Tree[];
 }
 
+export interface FitInputs {
+  /**
+   * One non-negative weight per row (default 1 each). A row weighing w counts like w copies of
+   * itself; rows weighing 0 are left out entirely, as if they were not in the matrix.
+   */
+  sampleWeights?: ArrayLike<number>;
+  onTree?: (done: number, total: number) => void;
+}
+
 export function trainForest(
   matrix: FeatureMatrix,
   labels: ArrayLike<number>,
   options: Partial<ForestOptions> = {},
-  onTree?: (done: number, total: number) => void,
+  { sampleWeights, onTree }: FitInputs = {},
 ): Forest {
   const settings = { ...DEFAULT_FOREST_OPTIONS, ...options };
   validate(matrix, labels, settings);
-  const edges = computeBinEdges(matrix, settings.maxBins);
+  const kept = sampleWeights ? keptRows(sampleWeights, matrix.nRows) : undefined;
+  const used = kept ? selectRows(matrix, kept) : matrix;
+  const weights = kept ? Float64Array.from(kept, (i) => sampleWeights?.[i] as number) : undefined;
+  const edges = computeBinEdges(used, settings.maxBins);
   const set: BinnedSet = {
-    nRows: matrix.nRows,
-    nCols: matrix.nCols,
-    codes: binMatrix(matrix, edges),
+    nRows: used.nRows,
+    nCols: used.nCols,
+    codes: binMatrix(used, edges),
     nBins: Int32Array.from(edges, (e) => e.length + 1),
-    labels: Uint8Array.from(labels, (y) => (y === 1 ? 1 : 0)),
+    labels: kept
+      ? Uint8Array.from(kept, (i) => (labels[i] === 1 ? 1 : 0))
+      : Uint8Array.from(labels, (y) => (y === 1 ? 1 : 0)),
   };
   const growOptions = {
     maxDepth: settings.maxDepth,
     minSamplesLeaf: settings.minSamplesLeaf,
     maxFeatures: resolveMaxFeatures(settings.maxFeatures, matrix.nCols),
-    classWeight: classWeights(set.labels, settings.classWeight),
+    classWeight: classWeights(set.labels, weights, settings.classWeight),
   };
   const trees: Tree[] = [];
   for (let t = 0; t < settings.nTrees; t++) {
     const random = createRandom(deriveSeed(settings.seed, t));
     const { rows, counts } = settings.bootstrap ? bootstrapSample(set.nRows, random) : allRows(set.nRows);
+    if (weights)
+      for (let i = 0; i < counts.length; i++) counts[i] = (counts[i] as number) * (weights[i] as number);
     trees.push(growTree(set, rows, counts, growOptions, random));
     onTree?.(t + 1, settings.nTrees);
   }
   return { nFeatures: matrix.nCols, options: settings, edges, trees };
+}
+
+/** Indices of the rows with a positive weight, after checking every weight. */
+function keptRows(weights: ArrayLike<number>, nRows: number): Uint32Array {
+  if (weights.length !== nRows) throw new Error(`Got ${weights.length} sample weights for ${nRows} rows.`);
+  const kept: number[] = [];
+  for (let i = 0; i < nRows; i++) {
+    const w = weights[i] as number;
+    if (!Number.isFinite(w) || w < 0)
+      throw new Error(`Sample weight ${i} is ${w}; expected a finite number >= 0.`);
+    if (w > 0) kept.push(i);
+  }
+  if (kept.length === 0) throw new Error("Every sample weight is 0: there is nothing to learn from.");
+  return Uint32Array.from(kept);
 }
 
 function validate(matrix: FeatureMatrix, labels: ArrayLike<number>, options: ForestOptions): void {
@@ -92,14 +124,23 @@ export function resolveMaxFeatures(maxFeatures: ForestOptions["maxFeatures"], nC
   return Math.min(nCols, Math.max(1, Math.floor(maxFeatures)));
 }
 
-function classWeights(labels: Uint8Array, mode: ForestOptions["classWeight"]): [number, number] {
+/** Balanced: each class's rows together weigh half of all (sample-weighted) rows. */
+function classWeights(
+  labels: Uint8Array,
+  sampleWeights: Float64Array | undefined,
+  mode: ForestOptions["classWeight"],
+): [number, number] {
   if (mode === "none") return [1, 1];
   let late = 0;
-  for (const y of labels) late += y;
-  const onTime = labels.length - late;
+  let all = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const w = sampleWeights ? (sampleWeights[i] as number) : 1;
+    all += w;
+    if (labels[i] === 1) late += w;
+  }
   // A class absent from the sample weighs nothing; the tree then becomes a single leaf anyway.
-  const weight = (n: number) => (n === 0 ? 0 : labels.length / (2 * n));
-  return [weight(onTime), weight(late)];
+  const weight = (mass: number) => (mass === 0 ? 0 : all / (2 * mass));
+  return [weight(all - late), weight(late)];
 }
 
 /** n draws with replacement, as distinct rows with their draw counts (as scikit-learn does). */

@@ -187,3 +187,112 @@ describe("forest serialisation", () => {
     expect(() => deserialiseForest({ nFeatures: 3 })).toThrow(/malformed/);
   });
 });
+
+/** Integer features (so bin edges are the distinct values) and noisy labels: late more often as x + y grows. */
+function noisyGrid(n: number, seed: number): { rows: number[][]; labels: number[] } {
+  const random = createRandom(seed);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = Math.floor(random() * 12);
+    const y = Math.floor(random() * 12);
+    rows.push([x, y, Math.floor(random() * 5)]);
+    labels.push(random() < (x + y) / 24 ? 1 : 0);
+  }
+  return { rows, labels };
+}
+
+const GRID = Array.from({ length: 144 }, (_, k) => [k % 12, Math.floor(k / 12), k % 5]);
+
+describe("sample weights", () => {
+  it("leaves rows weighing 0 out entirely: the forest equals one trained without them", () => {
+    const { rows, labels } = noisyGrid(800, 21);
+    // The zero-weight rows carry flipped labels and extreme values: any influence would show.
+    const extra = Array.from({ length: 200 }, (_, i) => [100 + i, -50, 7]);
+    const matrix = matrixFromRows([...rows, ...extra]);
+    const all = [...labels, ...extra.map(() => 1)];
+    const weights = [...rows.map(() => 1), ...extra.map(() => 0)];
+    const options = { nTrees: 8, minSamplesLeaf: 5, classWeight: "balanced" as const };
+    const weighted = trainForest(matrix, all, options, { sampleWeights: weights });
+    const without = trainForest(matrixFromRows(rows), labels, options);
+    expect(JSON.stringify(serialiseForest(weighted))).toBe(JSON.stringify(serialiseForest(without)));
+  });
+
+  it("counts a row weighing 2 exactly like the row twice, without bootstrap", () => {
+    const { rows, labels } = noisyGrid(600, 22);
+    const doubled = rows.map((_, i) => i % 3 === 0);
+    const copies = rows.filter((_, i) => doubled[i]);
+    const copyLabels = labels.filter((_, i) => doubled[i]);
+    const options = {
+      nTrees: 1,
+      bootstrap: false,
+      maxFeatures: "all" as const,
+      minSamplesLeaf: 1,
+      maxDepth: 8,
+    };
+    const duplicated = trainForest(matrixFromRows([...rows, ...copies]), [...labels, ...copyLabels], options);
+    const weighted = trainForest(matrixFromRows(rows), labels, options, {
+      sampleWeights: doubled.map((d) => (d ? 2 : 1)),
+    });
+    const unweighted = trainForest(matrixFromRows(rows), labels, options);
+    const grid = matrixFromRows(GRID);
+    expect(Array.from(predictMatrix(weighted, grid))).toEqual(Array.from(predictMatrix(duplicated, grid)));
+    expect(Array.from(predictMatrix(weighted, grid))).not.toEqual(
+      Array.from(predictMatrix(unweighted, grid)),
+    );
+  });
+
+  it("with bootstrap and balanced classes, doubling a weight comes as close to duplicating the rows as another seed", () => {
+    const { rows, labels } = noisyGrid(3000, 23);
+    // Late rows with x < 6 count twice: their region's late share rises, which a forest must show.
+    const doubled = rows.map((r, i) => (r[0] as number) < 6 && labels[i] === 1);
+    const copies = rows.filter((_, i) => doubled[i]);
+    const copyLabels = labels.filter((_, i) => doubled[i]);
+    const options = { nTrees: 100, minSamplesLeaf: 10, maxDepth: 8, classWeight: "balanced" as const };
+    const duplicatedMatrix = matrixFromRows([...rows, ...copies]);
+    const duplicatedLabels = [...labels, ...copyLabels];
+    const duplicated = trainForest(duplicatedMatrix, duplicatedLabels, options);
+    const otherSeed = trainForest(duplicatedMatrix, duplicatedLabels, { ...options, seed: 7 });
+    const weighted = trainForest(matrixFromRows(rows), labels, options, {
+      sampleWeights: doubled.map((d) => (d ? 2 : 1)),
+    });
+    const unweighted = trainForest(matrixFromRows(rows), labels, options);
+    const grid = matrixFromRows(GRID);
+    const gap = (a: Forest, b: Forest) => {
+      const pa = predictMatrix(a, grid);
+      const pb = predictMatrix(b, grid);
+      return pa.reduce((sum, p, i) => sum + Math.abs(p - (pb[i] as number)), 0) / pa.length;
+    };
+    const seedNoise = gap(duplicated, otherSeed);
+    expect(gap(weighted, duplicated)).toBeLessThan(1.5 * seedNoise);
+    expect(gap(unweighted, duplicated)).toBeGreaterThan(3 * gap(weighted, duplicated));
+  });
+
+  it("makes the leaf late shares weighted shares", () => {
+    // One feature value, so the tree is a single leaf: 3 on-time rows and 1 late row weighing 3.
+    const forest = trainForest(
+      matrixFromRows([[1], [1], [1], [1]]),
+      [0, 0, 0, 1],
+      { nTrees: 1, bootstrap: false },
+      {
+        sampleWeights: [1, 1, 1, 3],
+      },
+    );
+    expect(predictProbability(forest, [1])).toBe(0.5);
+  });
+
+  it("refuses weights of the wrong length, negative or non-finite, or all zero", () => {
+    const matrix = matrixFromRows([[1], [2], [3]]);
+    const labels = [0, 1, 0];
+    expect(() => trainForest(matrix, labels, {}, { sampleWeights: [1, 1] })).toThrow(
+      /2 sample weights for 3 rows/,
+    );
+    expect(() => trainForest(matrix, labels, {}, { sampleWeights: [1, -1, 1] })).toThrow(
+      /Sample weight 1 is -1/,
+    );
+    expect(() => trainForest(matrix, labels, {}, { sampleWeights: [1, Number.NaN, 1] })).toThrow(/NaN/);
+    expect(() => trainForest(matrix, labels, {}, { sampleWeights: [0, 0, 0] })).toThrow(
+      /Every sample weight is 0/,
+    );
+  });
+});
