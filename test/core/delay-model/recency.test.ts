@@ -9,12 +9,11 @@ import { migrate } from "../../../src/core/db/migrate.ts";
 import { openPglite } from "../../../src/core/db/pglite.ts";
 import type { Db } from "../../../src/core/db/types.ts";
 import { loadDelayModel, metricsPathFor } from "../../../src/core/delay-model/artifact.ts";
-import { type DelayModel, lateProbability } from "../../../src/core/delay-model/model.ts";
 import { recencyWeights } from "../../../src/core/delay-model/recency.ts";
 import { formatTrainReport } from "../../../src/core/delay-model/report.ts";
 import { type TrainReport, trainDelayModel } from "../../../src/core/delay-model/train.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
-import { seedDelayOrders } from "./seed-orders.ts";
+import { areaRisk, seedDelayOrders } from "./seed-orders.ts";
 
 const run = promisify(execFile);
 const ORDERS = 2000;
@@ -29,21 +28,6 @@ async function makeKolkataLateRecently(db: Db): Promise<void> {
      where customer_id = 'C5' and order_id >= $1`,
     [`O${String(RECENT_FROM).padStart(6, "0")}`],
   );
-}
-
-/** Late probability over a grid of slots in one area: how late the model thinks the area runs. */
-function areaRisk(model: DelayModel, area: string): number {
-  let sum = 0;
-  let n = 0;
-  for (const hourOfDay of [9, 13, 17, 21]) {
-    for (const dayOfWeek of [1, 3, 6]) {
-      for (const promisedMinutes of [10, 20, 30]) {
-        sum += lateProbability(model, { area, hourOfDay, dayOfWeek, promisedMinutes });
-        n++;
-      }
-    }
-  }
-  return sum / n;
 }
 
 const OPTIONS = {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../src/core/db/types.ts";
 import { predictSet } from "../../../src/core/delay-model/evaluate.ts";
 import { rocAuc } from "../../../src/core/delay-model/metrics.ts";
-import { type DelayModel, lateProbability } from "../../../src/core/delay-model/model.ts";
 import {
   evaluateSavedModel,
   formatEvaluationReport,
@@ -14,7 +13,7 @@ import {
 import { type TrainReport, trainDelayModel } from "../../../src/core/delay-model/train.ts";
 import { loadTrainingSet, sliceSet } from "../../../src/core/delay-model/training-data.ts";
 import { createTestDb, ENGINES, type TestDb } from "../../harness/db.ts";
-import { seedDelayOrders } from "./seed-orders.ts";
+import { areaRisk, seedDelayOrders } from "./seed-orders.ts";
 
 const ORDERS = 2000;
 /** The hold-out: the latest 20 % of the seeded orders. */
@@ -42,21 +41,6 @@ async function addNewerOrders(db: Db, from: number, count: number): Promise<void
        lateral (select timestamptz '2026-03-10 03:00:00+00' + i * interval '37 minutes' as t) as at`,
     [from, from + count - 1],
   );
-}
-
-/** Late probability over a grid of slots in one area: how late the model thinks the area runs. */
-function areaRisk(model: DelayModel, area: string): number {
-  let sum = 0;
-  let n = 0;
-  for (const hourOfDay of [9, 13, 17, 21]) {
-    for (const dayOfWeek of [1, 3, 6]) {
-      for (const promisedMinutes of [10, 20, 30]) {
-        sum += lateProbability(model, { area, hourOfDay, dayOfWeek, promisedMinutes });
-        n++;
-      }
-    }
-  }
-  return sum / n;
 }
 
 describe.each(ENGINES)("refitting the delay model on all orders (%s)", (engine) => {

@@ -1,5 +1,6 @@
 import type { Db } from "../../../src/core/db/types.ts";
 import { createRandom } from "../../../src/core/delay-model/forest/random.ts";
+import { type DelayModel, lateProbability } from "../../../src/core/delay-model/model.ts";
 
 export const SEED_AREAS = ["Delhi", "Mumbai", "HSR Layout", "Pune", "Kolkata"] as const;
 
@@ -63,4 +64,19 @@ export async function seedDelayOrders(db: Db, orders = 1500, seed = 1, signal = 
     `insert into customer_feedback (feedback_id, order_id, customer_id, rating, feedback_text, sentiment)
      select 'F' || order_id, order_id, customer_id, 3, 'ok', 'Neutral' from orders`,
   );
+}
+
+/** Late probability over a grid of slots in one area: how late the model thinks the area runs. */
+export function areaRisk(model: DelayModel, area: string): number {
+  let sum = 0;
+  let n = 0;
+  for (const hourOfDay of [9, 13, 17, 21]) {
+    for (const dayOfWeek of [1, 3, 6]) {
+      for (const promisedMinutes of [10, 20, 30]) {
+        sum += lateProbability(model, { area, hourOfDay, dayOfWeek, promisedMinutes });
+        n++;
+      }
+    }
+  }
+  return sum / n;
 }
